@@ -1,0 +1,70 @@
+//! The three PDF "producers": distinct layouts and PDF constructions.
+
+pub mod cid;
+pub mod simple;
+pub mod table;
+
+use crate::markup::Doc;
+
+/// Which producer builds a PDF.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Producer {
+    /// One column, Helvetica/WinAnsi, `Tj` + `Td`, uncompressed.
+    Simple,
+    /// Two columns, Type0/Identity-H font, `TJ` with kerning, Flate.
+    Cid,
+    /// Bordered label/value table, `/Differences` encoding, `Tm` and `'`.
+    Table,
+}
+
+impl Producer {
+    /// All producers.
+    pub const ALL: [Producer; 3] = [Producer::Simple, Producer::Cid, Producer::Table];
+
+    /// Parses a producer name (`simple`, `cid`, `table`).
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "simple" => Some(Producer::Simple),
+            "cid" => Some(Producer::Cid),
+            "table" => Some(Producer::Table),
+            _ => None,
+        }
+    }
+
+    /// The producer's name as used in markup metadata.
+    pub fn name(self) -> &'static str {
+        match self {
+            Producer::Simple => "simple",
+            Producer::Cid => "cid",
+            Producer::Table => "table",
+        }
+    }
+
+    /// Whether the producer can draw every character of `text`.
+    pub fn supports(self, text: &str) -> bool {
+        match self {
+            Producer::Simple => text
+                .chars()
+                .all(|c| c == '\n' || crate::fonts::winansi(c).is_some()),
+            _ => true,
+        }
+    }
+}
+
+/// Rendering options.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Encrypt with RC4-40 using this user password (simple producer only).
+    pub user_password: Option<String>,
+    /// Value of the Info `/Title`.
+    pub title: String,
+}
+
+/// Renders `doc` with producer `p`.
+pub fn render(doc: &Doc, p: Producer, opts: &Options) -> Result<Vec<u8>, String> {
+    match p {
+        Producer::Simple => simple::render(doc, opts),
+        Producer::Cid => Ok(cid::render(doc, opts)),
+        Producer::Table => table::render(doc, opts),
+    }
+}

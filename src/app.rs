@@ -1,0 +1,270 @@
+//! Orchestration of `cvmatch run`: the stages in order, the worker pool, the streaming hand-off
+//! from extraction to indexing, progress on stderr, and the timing of each stage.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::IsTerminal;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::config::{RunConfig, ScoringConfig};
+use crate::error::FatalError;
+use crate::extract::pool::{self, Job, PoolSettings};
+use crate::index::{CvIndex, StoredCv};
+use crate::ingest::{self, Inputs, Prepared};
+use crate::report::manifest::RunManifest;
+use crate::report::{csv_export, Row};
+use crate::status::Status;
+use crate::{lang, rank, score};
+
+/// Commit the index at least every this many documents…
+const COMMIT_EVERY_DOCS: usize = 2000;
+/// …or this often, so that a killed run loses little work.
+const COMMIT_EVERY: Duration = Duration::from_secs(30);
+
+/// What a finished run reports on stderr.
+#[derive(Debug, Clone)]
+pub struct RunSummary {
+    /// Input files (= CSV rows).
+    pub files: usize,
+    /// Rows per status.
+    pub statuses: BTreeMap<String, usize>,
+    /// Files extracted in this run (the rest were unchanged).
+    pub extracted: usize,
+    /// Wall time of the whole run.
+    pub seconds: f64,
+}
+
+impl std::fmt::Display for RunSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let ok = self.statuses.get("ok").copied().unwrap_or(0);
+        let failed: Vec<String> = self
+            .statuses
+            .iter()
+            .filter(|(status, _)| status.as_str() != "ok")
+            .map(|(status, count)| format!("{count} {status}"))
+            .collect();
+        write!(
+            f,
+            "{} files, {ok} ok, {} failed{}; {} extracted, {} unchanged; {:.1} s",
+            self.files,
+            self.files - ok,
+            if failed.is_empty() { String::new() } else { format!(" ({})", failed.join(", ")) },
+            self.extracted,
+            self.files.saturating_sub(self.extracted),
+            self.seconds
+        )
+    }
+}
+
+/// Runs the whole pipeline and writes the shortlist and its manifest.
+pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
+    let started = Instant::now();
+    let started_at = chrono::Utc::now().to_rfc3339();
+    let mut stages = BTreeMap::new();
+    let mut lap = Instant::now();
+    let mut stage_done = |name: &str| {
+        stages.insert(name.to_string(), (lap.elapsed().as_secs_f64() * 1000.0).round() / 1000.0);
+        lap = Instant::now();
+    };
+    let profile = &config.scoring.profile;
+
+    let inputs = ingest::discover(&config.input, config.all_files)?;
+    for note in &inputs.notes {
+        tracing::warn!("{note}");
+    }
+    let prepared = ingest::prepare(&inputs.files, config.scoring.max_file_bytes);
+    stage_done("ingest");
+
+    let mut index = CvIndex::open(&config.index_dir, config.rebuild, config.wait_for_lock)?;
+    let Processed { rows, extracted } = process(&mut index, &inputs, &prepared, &config.scoring, &mut stage_done)?;
+    csv_export::write(&config.out, profile, &inputs.passthrough_columns, &rows)?;
+    let statuses = RunManifest::count_statuses(&rows);
+    stage_done("report");
+
+    let manifest = RunManifest {
+        tool_version: env!("CARGO_PKG_VERSION"),
+        started_at,
+        input: config.input.clone(),
+        profile: profile.source.clone(),
+        profile_sha256: profile.sha256.clone(),
+        threads: config.scoring.pool.workers,
+        files: rows.len(),
+        statuses: statuses.clone(),
+        extracted,
+        stage_seconds: stages,
+        inputs: inputs
+            .files
+            .iter()
+            .zip(&prepared)
+            .filter_map(|(input, prepared)| match prepared {
+                Prepared::Ready { sha256 } | Prepared::Duplicate { sha256, .. } => Some((input.key.clone(), sha256.clone())),
+                Prepared::Failed { .. } => None,
+            })
+            .collect(),
+        notes: inputs.notes.clone(),
+    };
+    manifest.write(&RunManifest::path_for(&config.out))?;
+    Ok(RunSummary {
+        files: rows.len(),
+        statuses,
+        extracted,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// The rows of a processed input, and how many files had to be extracted.
+pub struct Processed {
+    /// One row per input, ranked.
+    pub rows: Vec<Row>,
+    /// Files extracted in this run (the others were unchanged in the index).
+    pub extracted: usize,
+}
+
+/// Extracts what the index lacks (or holds in an older version), drops what vanished, then
+/// scores and ranks everything: the part of a run shared by `run`, `explain` and `evaluate`.
+pub fn process(
+    index: &mut CvIndex,
+    inputs: &Inputs,
+    prepared: &[Prepared],
+    scoring: &ScoringConfig,
+    mut stage_done: impl FnMut(&str),
+) -> Result<Processed, FatalError> {
+    let known = index.known_hashes()?;
+    let jobs: Vec<Job> = inputs
+        .files
+        .iter()
+        .zip(prepared)
+        .enumerate()
+        .filter(|(_, (input, prepared))| match prepared {
+            Prepared::Ready { sha256 } => known.get(&input.key) != Some(sha256),
+            _ => false,
+        })
+        .map(|(id, (input, _))| Job {
+            id,
+            path: input.path.clone(),
+        })
+        .collect();
+    let extracted = jobs.len();
+    let wanted: HashSet<&str> = inputs
+        .files
+        .iter()
+        .zip(prepared)
+        .filter(|(_, prepared)| matches!(prepared, Prepared::Ready { .. }))
+        .map(|(input, _)| input.key.as_str())
+        .collect();
+    let vanished: Vec<&String> = known.keys().filter(|key| !wanted.contains(key.as_str())).collect();
+    extract_into_index(index, &scoring.pool, inputs, prepared, jobs, &vanished)?;
+    index.reload()?;
+    stage_done("extract_and_index");
+
+    let stored = index.all()?;
+    let submitted: HashMap<&str, NaiveDate> = inputs
+        .files
+        .iter()
+        .filter_map(|input| Some((input.key.as_str(), input.submitted_at?.date_naive())))
+        .collect();
+    let deadline = scoring.profile.job.deadline;
+    // "Present" in a CV is its submission date when the manifest has one, else the deadline.
+    let present_for = |key: &str| submitted.get(key).copied().unwrap_or(deadline);
+    let scores = score::score_index(index, &stored, &scoring.profile, present_for)?;
+    stage_done("score");
+    Ok(Processed {
+        rows: build_rows(inputs, prepared, &stored, scores),
+        extracted,
+    })
+}
+
+/// Extracts `jobs` on the worker pool and upserts each result as it arrives; removes the
+/// `vanished` keys; commits at safe points.
+fn extract_into_index(
+    index: &CvIndex,
+    settings: &PoolSettings,
+    inputs: &Inputs,
+    prepared: &[Prepared],
+    jobs: Vec<Job>,
+    vanished: &[&String],
+) -> Result<(), FatalError> {
+    let progress = progress_bar(jobs.len());
+    let mut writer = index.writer()?;
+    for key in vanished {
+        writer.remove(key);
+    }
+    let (sender, receiver) = crossbeam_channel::bounded(64);
+    std::thread::scope(|scope| {
+        scope.spawn(move || pool::extract_all(settings, jobs, &sender));
+        let mut since_commit = (0usize, Instant::now());
+        for (id, extraction) in receiver {
+            let input = &inputs.files[id];
+            let Prepared::Ready { sha256 } = &prepared[id] else { continue };
+            let language = if extraction.status == Status::Ok {
+                let pages: Vec<&str> = extraction.pages.iter().map(|page| page.text.as_str()).collect();
+                lang::detect(&pages)
+            } else {
+                None
+            };
+            let cv = StoredCv::new(input.key.clone(), input.display.clone(), sha256.clone(), extraction, language);
+            writer.upsert(&cv)?;
+            progress.inc(1);
+            since_commit.0 += 1;
+            if since_commit.0 >= COMMIT_EVERY_DOCS || since_commit.1.elapsed() >= COMMIT_EVERY {
+                writer.commit()?;
+                since_commit = (0, Instant::now());
+            }
+        }
+        writer.commit()
+    })?;
+    progress.finish_and_clear();
+    Ok(())
+}
+
+fn progress_bar(total: usize) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} extracting {pos}/{len} PDFs [{bar:30}] {per_sec} ETA {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar
+}
+
+/// One row per input: ingest failures as decided, the rest from the index, scored or not.
+fn build_rows(inputs: &Inputs, prepared: &[Prepared], stored: &[StoredCv], mut scores: HashMap<String, score::CvScore>) -> Vec<Row> {
+    let by_key: HashMap<&str, &StoredCv> = stored.iter().map(|cv| (cv.key.as_str(), cv)).collect();
+    let mut rows: Vec<Row> = inputs
+        .files
+        .iter()
+        .zip(prepared)
+        .map(|(input, prepared)| {
+            let (status, detail, language, score) = match prepared {
+                Prepared::Failed { status, detail } => (*status, detail.clone(), None, None),
+                Prepared::Duplicate { of, .. } => (Status::Duplicate, format!("same content as {of}"), None, None),
+                Prepared::Ready { .. } => match by_key.get(input.key.as_str()) {
+                    Some(cv) => (cv.status, cv.detail.clone(), cv.language, scores.remove(&cv.key)),
+                    None => (Status::Crashed, "no extraction result recorded".to_string(), None, None),
+                },
+            };
+            Row {
+                input: input.clone(),
+                status,
+                detail,
+                language,
+                rank: None,
+                score,
+            }
+        })
+        .collect();
+    let entries: Vec<(&str, Option<&score::CvScore>)> = rows
+        .iter()
+        .map(|row| (row.input.display.as_str(), row.score.as_ref()))
+        .collect();
+    let ranks = rank::ranks(&entries);
+    for (row, rank) in rows.iter_mut().zip(ranks) {
+        row.rank = rank;
+    }
+    rows
+}

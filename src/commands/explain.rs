@@ -1,0 +1,101 @@
+//! `cvmatch explain FILE`: the full reasoning behind one CV's score, for the recruiter and for
+//! the candidate's right to an explanation. Scores are absolute, so scoring the CV alone in a
+//! throw-away index gives exactly the score it gets in a batch run.
+
+use std::io::Write;
+
+use crate::app::{self, Processed};
+use crate::cli::ExplainArgs;
+use crate::config::ScoringConfig;
+use crate::error::{FatalError, EXIT_OK};
+use crate::index::CvIndex;
+use crate::ingest::{self, Input, Inputs};
+use crate::report::Row;
+
+/// Extracts and scores one file, then prints every criterion, gate, fact and quote.
+pub fn run(args: &ExplainArgs) -> Result<i32, FatalError> {
+    let scoring = ScoringConfig::from_args(&args.scoring)?;
+    let submitted_at = match &args.submitted_at {
+        None => None,
+        Some(date) => Some(
+            chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+                .map_err(|_| FatalError::Input {
+                    path: "--submitted-at".into(),
+                    reason: format!("{date:?} is not a date written YYYY-MM-DD"),
+                })?
+                .and_hms_opt(12, 0, 0)
+                .expect("noon exists")
+                .and_utc()
+                .fixed_offset(),
+        ),
+    };
+    let display = args.file.display().to_string();
+    let inputs = Inputs {
+        files: vec![Input {
+            key: display.clone(),
+            path: args.file.clone(),
+            display,
+            submitted_at,
+            passthrough: Vec::new(),
+        }],
+        ..Inputs::default()
+    };
+    let prepared = ingest::prepare(&inputs.files, scoring.max_file_bytes);
+    let mut index = CvIndex::in_memory()?;
+    let Processed { rows, .. } = app::process(&mut index, &inputs, &prepared, &scoring, |_| {})?;
+    let mut out = std::io::stdout().lock();
+    print(&mut out, &scoring, &rows[0]).or_else(ignore_broken_pipe).map_err(|error| FatalError::io("stdout", error))?;
+    Ok(EXIT_OK)
+}
+
+fn ignore_broken_pipe(error: std::io::Error) -> std::io::Result<()> {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(error)
+    }
+}
+
+fn print(out: &mut impl Write, scoring: &ScoringConfig, row: &Row) -> std::io::Result<()> {
+    let profile = &scoring.profile;
+    writeln!(out, "{}", row.input.display)?;
+    writeln!(out, "  profile: {} ({}), sha256 {}", profile.job.reference, profile.source, &profile.sha256[..12])?;
+    writeln!(out, "  status: {}{}", row.status, if row.detail.is_empty() { String::new() } else { format!(" ({})", row.detail) })?;
+    writeln!(out, "  language: {}", row.language.map_or("unknown", |language| language.code()))?;
+    let Some(score) = &row.score else { return Ok(()) };
+    writeln!(out, "  score: {:.1} / 100   eligible: {}", score.score, score.eligible.as_str())?;
+    if !score.flags.is_empty() {
+        writeln!(out, "  flags: {}", score.flags.join(", "))?;
+    }
+    writeln!(out, "\nGates")?;
+    for (gate, result) in profile.gates.iter().zip(&score.gates) {
+        writeln!(out, "  {:<8} {} — {}", result.outcome.as_str(), gate.label, result.reason)?;
+    }
+    writeln!(out, "\nFacts")?;
+    writeln!(out, "  cybersecurity experience: {:.1} years", score.facts.years_experience)?;
+    for (start, end, quote) in &score.facts.security_periods {
+        writeln!(out, "    {:04}-{:02} → {:04}-{:02}  \"{quote}\"", start.year, start.month, end.year, end.month)?;
+    }
+    match &score.facts.degree {
+        Some(degree) => writeln!(out, "  degree: {:?}, {} years: \"{}\"", degree.level, degree.nominal_years, degree.quote)?,
+        None => writeln!(out, "  degree: none found")?,
+    }
+    for skill in &score.facts.languages {
+        writeln!(out, "  language: {} {:?}: \"{}\"", skill.language, skill.level, skill.quote)?;
+    }
+    if !score.facts.certifications.is_empty() {
+        writeln!(out, "  certifications: {}", score.facts.certifications.join(", "))?;
+    }
+    if let Some(clearance) = &score.facts.clearance {
+        writeln!(out, "  clearance: {:?}: \"{}\"", clearance.status, clearance.quote)?;
+    }
+    writeln!(out, "\nCriteria (weight × sub-score)")?;
+    for (criterion, result) in profile.criteria.iter().zip(&score.criteria) {
+        writeln!(out, "  {:>5.1} × {:>3.0}%  {} — {}", criterion.weight, result.score * 100.0, criterion.id, criterion.label)?;
+        for evidence in &result.evidence {
+            let place = if evidence.page == 0 { String::new() } else { format!("p{} {}, ", evidence.page, evidence.section) };
+            writeln!(out, "          \"{}\" ({place}term \"{}\", {:.2} points)", evidence.quote, evidence.term, evidence.points)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,52 @@
+//! One run at a time per index: an advisory `flock` on `cvmatch.lock` in the index folder.
+//! The kernel releases it when the holder dies, so a lock left by a killed run is stale by
+//! construction and simply taken over; the file names the holder (pid, start time) for the
+//! message a second run prints.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, Write};
+use std::os::unix::io::AsRawFd;
+use std::path::Path;
+use std::time::Duration;
+
+use crate::error::FatalError;
+
+/// Held for the lifetime of a run; released on drop or process death.
+pub struct IndexLock {
+    _file: File,
+}
+
+impl IndexLock {
+    /// Takes the lock; fails at once naming the holder, or waits when `wait` is set.
+    pub fn acquire(index_dir: &Path, wait: bool) -> Result<IndexLock, FatalError> {
+        let path = index_dir.join("cvmatch.lock");
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|error| FatalError::io(&path, error))?;
+        loop {
+            // SAFETY: flock on a file descriptor we own; no memory is shared.
+            let locked = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
+            if locked {
+                break;
+            }
+            if !wait {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                return Err(FatalError::Locked {
+                    path: index_dir.to_path_buf(),
+                    holder: if holder.trim().is_empty() { "unknown holder".into() } else { holder.trim().to_string() },
+                });
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        let holder = format!("pid {} started {}", std::process::id(), chrono::Utc::now().to_rfc3339());
+        file.set_len(0).map_err(|error| FatalError::io(&path, error))?;
+        file.rewind().map_err(|error| FatalError::io(&path, error))?;
+        file.write_all(holder.as_bytes()).map_err(|error| FatalError::io(&path, error))?;
+        Ok(IndexLock { _file: file })
+    }
+}

@@ -1,0 +1,245 @@
+//! Index stage: one tantivy document per input file, persistent on disk between runs.
+//!
+//! Each document holds the CV's key (candidate id or relative path), content hash, extraction
+//! status, language, stored page texts, and the text again in one analysed field per language
+//! (so each language gets its own stemmer). Failed extractions are stored too, so an unchanged
+//! broken file is not re-extracted every night. Upserts delete by key and add in the same
+//! commit, so a crash between commits leaves each CV exactly once.
+
+mod lock;
+mod schema;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::DocSetCollector;
+use tantivy::query::Query;
+use tantivy::schema::{Field, Value};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use crate::analysis;
+use crate::error::FatalError;
+use crate::extract::Extraction;
+use crate::lang::EuLanguage;
+use crate::status::Status;
+
+pub use lock::IndexLock;
+pub use schema::Fields;
+
+/// Heap for tantivy's indexing buffers (shared by its indexing threads).
+const WRITER_HEAP_BYTES: usize = 100_000_000;
+
+/// A CV as stored in the index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredCv {
+    /// Candidate id from the manifest, else the path relative to the input folder.
+    pub key: String,
+    /// Path relative to the input folder (or manifest).
+    pub path: String,
+    /// SHA-256 of the file's bytes.
+    pub sha256: String,
+    /// Extraction outcome.
+    pub status: Status,
+    /// Failure detail or extraction note.
+    pub detail: String,
+    /// Detected language (None: unknown).
+    pub language: Option<EuLanguage>,
+    /// Backend whose text was kept.
+    pub backend: String,
+    /// A limit cut the text short.
+    pub truncated: bool,
+    /// Invisible characters found while extracting.
+    pub hidden_chars: u64,
+    /// A sample of the invisible text.
+    pub hidden_sample: String,
+    /// Visible text per page.
+    pub pages: Vec<String>,
+}
+
+impl StoredCv {
+    /// Builds the stored form of an extraction result.
+    pub fn new(key: String, path: String, sha256: String, extraction: Extraction, language: Option<EuLanguage>) -> StoredCv {
+        StoredCv {
+            key,
+            path,
+            sha256,
+            status: extraction.status,
+            detail: extraction.detail,
+            language,
+            backend: extraction.backend,
+            truncated: extraction.truncated,
+            hidden_chars: extraction.pages.iter().map(|page| page.hidden_chars as u64).sum(),
+            hidden_sample: extraction.hidden_sample,
+            pages: extraction.pages.into_iter().map(|page| page.text).collect(),
+        }
+    }
+}
+
+/// An open CV index (on disk, or in memory for one-off scoring).
+pub struct CvIndex {
+    index: Index,
+    fields: Fields,
+    reader: IndexReader,
+    path: Option<PathBuf>,
+    _lock: Option<IndexLock>,
+}
+
+impl CvIndex {
+    /// Opens (or creates) the index folder, taking the run lock first. `rebuild` empties it.
+    pub fn open(path: &Path, rebuild: bool, wait_for_lock: bool) -> Result<CvIndex, FatalError> {
+        std::fs::create_dir_all(path).map_err(|error| FatalError::io(path, error))?;
+        restrict_to_owner(path);
+        let lock = IndexLock::acquire(path, wait_for_lock)?;
+        let fail = |error: tantivy::TantivyError| FatalError::Index {
+            path: path.to_path_buf(),
+            reason: format!("{error} (run again with --rebuild to start a fresh index)"),
+        };
+        let directory = tantivy::directory::MmapDirectory::open(path).map_err(|error| FatalError::Index {
+            path: path.to_path_buf(),
+            reason: error.to_string(),
+        })?;
+        let index = Index::open_or_create(directory, schema::build()).map_err(fail)?;
+        let mut opened = CvIndex::wrap(index, Some(path.to_path_buf()), Some(lock)).map_err(fail)?;
+        if rebuild {
+            let mut writer = opened.writer()?;
+            writer.writer.delete_all_documents().map_err(fail)?;
+            writer.commit()?;
+            opened.reload()?;
+        }
+        Ok(opened)
+    }
+
+    /// A throw-away index in memory (for `explain` and `evaluate`).
+    pub fn in_memory() -> Result<CvIndex, FatalError> {
+        let index = Index::create_in_ram(schema::build());
+        CvIndex::wrap(index, None, None).map_err(|error| FatalError::Index {
+            path: PathBuf::from("<memory>"),
+            reason: error.to_string(),
+        })
+    }
+
+    fn wrap(index: Index, path: Option<PathBuf>, lock: Option<IndexLock>) -> tantivy::Result<CvIndex> {
+        // Tokenizers are not stored in the index: register them every time it is opened.
+        analysis::register_analyzers(index.tokenizers());
+        let fields = Fields::resolve(&index.schema())?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(CvIndex {
+            index,
+            fields,
+            reader,
+            path,
+            _lock: lock,
+        })
+    }
+
+    fn error(&self, error: impl std::fmt::Display) -> FatalError {
+        FatalError::Index {
+            path: self.path.clone().unwrap_or_else(|| PathBuf::from("<memory>")),
+            reason: error.to_string(),
+        }
+    }
+
+    /// The schema's fields.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// Makes the last commit visible to searches.
+    pub fn reload(&mut self) -> Result<(), FatalError> {
+        self.reader.reload().map_err(|error| self.error(error))
+    }
+
+    /// A writer for upserts; one at a time (tantivy enforces it).
+    pub fn writer(&self) -> Result<CvWriter<'_>, FatalError> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let writer = self
+            .index
+            .writer_with_num_threads(threads, WRITER_HEAP_BYTES)
+            .map_err(|error| self.error(error))?;
+        Ok(CvWriter { index: self, writer })
+    }
+
+    /// Key → content hash of every stored CV, to skip unchanged files.
+    pub fn known_hashes(&self) -> Result<HashMap<String, String>, FatalError> {
+        let searcher = self.reader.searcher();
+        let mut known = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let store = segment.get_store_reader(64).map_err(|error| self.error(error))?;
+            for doc_id in segment.doc_ids_alive() {
+                let doc: TantivyDocument = store.get(doc_id).map_err(|error| self.error(error))?;
+                known.insert(text(&doc, self.fields.key), text(&doc, self.fields.sha256));
+            }
+        }
+        Ok(known)
+    }
+
+    /// Every stored CV, in no particular order.
+    pub fn all(&self) -> Result<Vec<StoredCv>, FatalError> {
+        let searcher = self.reader.searcher();
+        let mut all = Vec::new();
+        for segment in searcher.segment_readers() {
+            let store = segment.get_store_reader(64).map_err(|error| self.error(error))?;
+            for doc_id in segment.doc_ids_alive() {
+                let doc: TantivyDocument = store.get(doc_id).map_err(|error| self.error(error))?;
+                all.push(self.fields.to_stored(&doc));
+            }
+        }
+        Ok(all)
+    }
+
+    /// Keys of the CVs matching `query`.
+    pub fn matching_keys(&self, query: &dyn Query) -> Result<Vec<String>, FatalError> {
+        let searcher = self.reader.searcher();
+        let hits = searcher.search(query, &DocSetCollector).map_err(|error| self.error(error))?;
+        let mut keys = Vec::with_capacity(hits.len());
+        for address in hits {
+            let doc: TantivyDocument = searcher.doc(address).map_err(|error| self.error(error))?;
+            keys.push(text(&doc, self.fields.key));
+        }
+        Ok(keys)
+    }
+
+    /// The tokenizer manager, to analyse query terms exactly like the indexed text.
+    pub fn analyzer_for(&self, language: Option<EuLanguage>) -> tantivy::tokenizer::TextAnalyzer {
+        self.index
+            .tokenizers()
+            .get(&analysis::tokenizer_name(language))
+            .unwrap_or_else(|| analysis::analyzer(language))
+    }
+}
+
+/// Adds, replaces and removes CVs; nothing is visible until [`CvWriter::commit`].
+pub struct CvWriter<'a> {
+    index: &'a CvIndex,
+    writer: IndexWriter,
+}
+
+impl CvWriter<'_> {
+    /// Replaces the CV with the same key (or adds it).
+    pub fn upsert(&mut self, cv: &StoredCv) -> Result<(), FatalError> {
+        self.remove(&cv.key);
+        let doc = self.index.fields.to_document(cv);
+        self.writer.add_document(doc).map_err(|error| self.index.error(error))?;
+        Ok(())
+    }
+
+    /// Removes the CV with this key, if any.
+    pub fn remove(&mut self, key: &str) {
+        self.writer.delete_term(Term::from_field_text(self.index.fields.key, key));
+    }
+
+    /// Makes every change since the last commit durable, atomically.
+    pub fn commit(&mut self) -> Result<(), FatalError> {
+        self.writer.commit().map(|_| ()).map_err(|error| self.index.error(error))
+    }
+}
+
+fn text(doc: &TantivyDocument, field: Field) -> String {
+    doc.get_first(field).and_then(|value| value.as_str()).unwrap_or_default().to_string()
+}
+
+/// The index holds personal data: only its owner may read it.
+fn restrict_to_owner(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700));
+}

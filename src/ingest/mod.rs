@@ -1,0 +1,192 @@
+//! Ingest stage: a folder or an export manifest → the list of input files, each hashed,
+//! sniffed and deduplicated. Problems found here (empty, not a PDF, too large, unreadable,
+//! missing, duplicate) already decide a file's status: such files never reach a parser.
+
+mod manifest;
+mod walk;
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::error::FatalError;
+use crate::status::Status;
+
+/// One input file as the user named it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// Stable identity across runs: the manifest's candidate id, else the relative path.
+    pub key: String,
+    /// Where to read it.
+    pub path: PathBuf,
+    /// Path relative to the input folder or manifest, as shown in the CSV.
+    pub display: String,
+    /// When the application was submitted (manifest only): "present" in the CV means this day.
+    pub submitted_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// Manifest columns passed through to the shortlist, in header order.
+    pub passthrough: Vec<String>,
+}
+
+/// Everything the input named, plus notes on what was skipped and why.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// The files, in a stable order.
+    pub files: Vec<Input>,
+    /// Names of the manifest's extra columns (empty for a folder).
+    pub passthrough_columns: Vec<String>,
+    /// Human-readable notes about entries that are not input files (loops, folders named .pdf…).
+    pub notes: Vec<String>,
+}
+
+/// What ingest learnt about one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prepared {
+    /// A PDF to extract.
+    Ready {
+        /// SHA-256 of the bytes.
+        sha256: String,
+    },
+    /// Byte-identical to an earlier input.
+    Duplicate {
+        /// SHA-256 of the bytes.
+        sha256: String,
+        /// The earlier input's display path.
+        of: String,
+    },
+    /// Decided without parsing.
+    Failed {
+        /// The status.
+        status: Status,
+        /// Why.
+        detail: String,
+    },
+}
+
+/// Reads a folder (recursively) or a manifest (.csv).
+pub fn discover(input: &Path, all_files: bool) -> Result<Inputs, FatalError> {
+    let metadata = std::fs::metadata(input).map_err(|error| FatalError::io(input, error))?;
+    if metadata.is_dir() {
+        walk::folder(input, all_files)
+    } else if input.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("csv")) {
+        manifest::read(input)
+    } else {
+        Err(FatalError::Input {
+            path: input.to_path_buf(),
+            reason: "expected a folder of PDFs or an export manifest ending in .csv".into(),
+        })
+    }
+}
+
+/// Hashes and sniffs every input in parallel, then marks duplicates (the first one in input
+/// order is the original).
+pub fn prepare(files: &[Input], max_file_bytes: u64) -> Vec<Prepared> {
+    let mut prepared: Vec<Prepared> = files.par_iter().map(|input| inspect(&input.path, max_file_bytes)).collect();
+    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    for index in 0..prepared.len() {
+        let Prepared::Ready { sha256 } = &prepared[index] else { continue };
+        match first_seen.get(sha256) {
+            Some(&original) => {
+                prepared[index] = Prepared::Duplicate {
+                    sha256: sha256.clone(),
+                    of: files[original].display.clone(),
+                }
+            }
+            None => {
+                first_seen.insert(sha256.clone(), index);
+            }
+        }
+    }
+    prepared
+}
+
+/// Where the PDF header may start: the format allows junk before it.
+const HEADER_WINDOW: usize = 1024;
+
+fn inspect(path: &Path, max_file_bytes: u64) -> Prepared {
+    let failed = |status, detail: String| Prepared::Failed { status, detail };
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return failed(Status::MissingFile, "no such file".into())
+        }
+        Err(error) => return failed(Status::IoError, error.to_string()),
+    };
+    if !metadata.is_file() {
+        return failed(Status::IoError, "not a regular file".into());
+    }
+    if metadata.len() == 0 {
+        return failed(Status::Empty, "zero bytes".into());
+    }
+    if metadata.len() > max_file_bytes {
+        return failed(Status::TooLarge, format!("{} bytes, over the limit of {max_file_bytes}", metadata.len()));
+    }
+    match hash_and_sniff(path) {
+        Ok((sha256, true)) => Prepared::Ready { sha256 },
+        Ok((_, false)) => failed(Status::NotPdf, "no %PDF- header".into()),
+        Err(error) => failed(Status::IoError, error.to_string()),
+    }
+}
+
+/// SHA-256 of the file and whether a `%PDF-` header starts within its first kilobyte.
+fn hash_and_sniff(path: &Path) -> std::io::Result<(String, bool)> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0u8; 64 * 1024];
+    let mut head = Vec::with_capacity(HEADER_WINDOW);
+    loop {
+        let read = file.read(&mut buffer)?;
+        if read == 0 {
+            break;
+        }
+        if head.len() < HEADER_WINDOW {
+            let take = (HEADER_WINDOW - head.len()).min(read);
+            head.extend_from_slice(&buffer[..take]);
+        }
+        hasher.update(&buffer[..read]);
+    }
+    let is_pdf = head.windows(5).any(|window| window == b"%PDF-");
+    Ok((format!("{:x}", hasher.finalize()), is_pdf))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(path: PathBuf) -> Input {
+        Input {
+            key: path.display().to_string(),
+            display: path.display().to_string(),
+            path,
+            submitted_at: None,
+            passthrough: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn statuses_are_decided_before_parsing() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, bytes: &[u8]| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            input(path)
+        };
+        let files = vec![
+            write("a.pdf", b"%PDF-1.4 first"),
+            write("b.pdf", b""),
+            write("c.pdf", b"hello, not a pdf"),
+            write("d.pdf", b"%PDF-1.4 first"),
+            input(dir.path().join("gone.pdf")),
+        ];
+        let prepared = prepare(&files, 1 << 20);
+        assert!(matches!(prepared[0], Prepared::Ready { .. }));
+        assert!(matches!(prepared[1], Prepared::Failed { status: Status::Empty, .. }));
+        assert!(matches!(prepared[2], Prepared::Failed { status: Status::NotPdf, .. }));
+        assert!(matches!(&prepared[3], Prepared::Duplicate { of, .. } if of.ends_with("a.pdf")));
+        assert!(matches!(prepared[4], Prepared::Failed { status: Status::MissingFile, .. }));
+        let too_large = prepare(&files[..1], 4);
+        assert!(matches!(too_large[0], Prepared::Failed { status: Status::TooLarge, .. }));
+    }
+}

@@ -1,0 +1,55 @@
+//! Recursive folder input: regular files named `*.pdf` (or every regular file with
+//! `--all-files`), sorted by path, following symlinks but never around a loop.
+
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use super::{Input, Inputs};
+use crate::error::FatalError;
+
+pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError> {
+    let mut inputs = Inputs::default();
+    for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                if error.depth() == 0 {
+                    return Err(FatalError::Input {
+                        path: root.to_path_buf(),
+                        reason: error.to_string(),
+                    });
+                }
+                let reason = if error.loop_ancestor().is_some() {
+                    "symbolic link loop, not followed".to_string()
+                } else {
+                    error.io_error().map_or_else(|| error.to_string(), ToString::to_string)
+                };
+                inputs.notes.push(format!("{path}: {reason}"));
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        let named_pdf = name.to_lowercase().ends_with(".pdf");
+        if entry.file_type().is_dir() {
+            if named_pdf {
+                inputs.notes.push(format!("{}: a folder named like a PDF, searched as a folder", entry.path().display()));
+            }
+            continue;
+        }
+        if !(named_pdf || all_files) {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let display = relative.to_string_lossy().into_owned();
+        inputs.files.push(Input {
+            key: display.clone(),
+            path: entry.path().to_path_buf(),
+            display,
+            submitted_at: None,
+            passthrough: Vec::new(),
+        });
+    }
+    Ok(inputs)
+}

@@ -1,0 +1,93 @@
+//! Language stage: which official EU language a CV is written in.
+//!
+//! whatlang knows 22 of the 24 official languages (not Irish, not Maltese). Detection runs per
+//! paragraph, restricted to the EU languages, and the language with the most reliably detected
+//! characters wins; a CV with too little reliable text is `unknown`.
+
+mod registry;
+
+pub use registry::EuLanguage;
+
+use whatlang::Detector;
+
+/// Paragraphs shorter than this (in characters) are merged with the next before detection:
+/// CV lines are short and whatlang is unreliable on a few words.
+const MIN_PARAGRAPH_CHARS: usize = 80;
+/// The winner must hold at least this share of the reliably detected characters.
+const MIN_MAJORITY_SHARE: f64 = 0.4;
+/// Below this many reliably detected characters the language is unknown.
+const MIN_RELIABLE_CHARS: usize = 60;
+
+/// Detects the dominant official EU language of `pages`; `None` means unknown.
+pub fn detect(pages: &[&str]) -> Option<EuLanguage> {
+    let detector = Detector::with_allowlist(EuLanguage::ALL.iter().filter_map(|l| l.whatlang()).collect());
+    let mut weights = [0usize; EuLanguage::ALL.len()];
+    for paragraph in paragraphs(pages) {
+        let Some(info) = detector.detect(&paragraph) else { continue };
+        if info.confidence() < 0.5 {
+            continue;
+        }
+        if let Some(position) = EuLanguage::ALL.iter().position(|l| l.whatlang() == Some(info.lang())) {
+            weights[position] += paragraph.chars().filter(|c| c.is_alphabetic()).count();
+        }
+    }
+    let total: usize = weights.iter().sum();
+    let (best, &weight) = weights.iter().enumerate().max_by_key(|&(position, weight)| (*weight, std::cmp::Reverse(position)))?;
+    if total < MIN_RELIABLE_CHARS || (weight as f64) < MIN_MAJORITY_SHARE * total as f64 {
+        return None;
+    }
+    Some(EuLanguage::ALL[best])
+}
+
+/// Groups lines into chunks of at least [`MIN_PARAGRAPH_CHARS`], breaking at blank lines.
+fn paragraphs(pages: &[&str]) -> Vec<String> {
+    let mut chunks = Vec::new();
+    let mut current = String::new();
+    for line in pages.iter().flat_map(|page| page.lines()) {
+        let line = line.trim();
+        if line.is_empty() && current.chars().count() >= MIN_PARAGRAPH_CHARS {
+            chunks.push(std::mem::take(&mut current));
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(line);
+        if current.chars().count() >= MIN_PARAGRAPH_CHARS * 3 {
+            chunks.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.trim().is_empty() {
+        chunks.push(current);
+    }
+    chunks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_the_majority_language() {
+        let french = "Responsable de la sécurité des systèmes d'information depuis 2016. J'ai conduit des audits \
+            de sécurité selon la norme ISO 27001 et organisé des sessions de sensibilisation pour le personnel.";
+        let english = "Skills: Azure, AWS";
+        assert_eq!(detect(&[french, english]), Some(EuLanguage::Fr));
+    }
+
+    #[test]
+    fn greek_and_polish_are_detected() {
+        let greek = "Υπεύθυνος ασφάλειας πληροφοριακών συστημάτων με εμπειρία στην απόκριση σε περιστατικά \
+            και στην εκπαίδευση των χρηστών για την ευαισθητοποίηση σε θέματα ασφάλειας.";
+        let polish = "Specjalista ds. bezpieczeństwa teleinformatycznego z doświadczeniem w reagowaniu na \
+            incydenty, audytach bezpieczeństwa i szkoleniach podnoszących świadomość pracowników.";
+        assert_eq!(detect(&[greek]), Some(EuLanguage::El));
+        assert_eq!(detect(&[polish]), Some(EuLanguage::Pl));
+    }
+
+    #[test]
+    fn too_little_text_is_unknown() {
+        assert_eq!(detect(&["CISSP"]), None);
+        assert_eq!(detect(&[]), None);
+    }
+}

@@ -1,0 +1,28 @@
+//! Report stage: the shortlist rows, written as CSV (atomically, spreadsheet-safe), and the
+//! run manifest (JSON) that nightly monitoring and audits read.
+
+pub mod atomic;
+pub mod csv_export;
+pub mod manifest;
+
+use crate::ingest::Input;
+use crate::lang::EuLanguage;
+use crate::score::CvScore;
+use crate::status::Status;
+
+/// One line of the shortlist: exactly one per input file.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The input as named.
+    pub input: Input,
+    /// Its status.
+    pub status: Status,
+    /// Failure detail, duplicate origin or extraction note.
+    pub detail: String,
+    /// Detected language.
+    pub language: Option<EuLanguage>,
+    /// Rank among scored CVs (None for failures).
+    pub rank: Option<usize>,
+    /// The score and its explanation (None for failures).
+    pub score: Option<CvScore>,
+}

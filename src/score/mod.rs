@@ -1,0 +1,223 @@
+//! Score stage: each CV against each criterion, absolutely (0–100 against the profile, never
+//! relative to the other CVs), from evidence rather than word counts.
+//!
+//! One tantivy query per criterion over the whole index finds the CVs that mention any of its
+//! terms; only those get the finer, explainable evidence pass ([`evidence`]): terms in context,
+//! weighted by where they stand, saturating per term, with personal data, pasted postings,
+//! keyword blocks and invisible text excluded.
+
+mod evidence;
+mod gates;
+mod query;
+mod screening;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
+
+use crate::analysis::sections;
+use crate::error::FatalError;
+use crate::facts::{self, YearMonth};
+use crate::index::{CvIndex, StoredCv};
+use crate::lang::EuLanguage;
+use crate::profile::{CriterionRule, Profile};
+use crate::status::Status;
+
+pub use evidence::Evidence;
+pub use gates::{Eligibility, GateOutcome, GateResult};
+
+/// Characters of invisible text from which a CV is flagged `hidden_text`.
+const HIDDEN_TEXT_FLAG_CHARS: u64 = 20;
+
+/// Facts read from a CV, shown in the CSV and used by gates and criteria.
+#[derive(Debug, Clone, Default)]
+pub struct CvFacts {
+    /// Years of cybersecurity experience: the union of dated security roles.
+    pub years_experience: f64,
+    /// The dated security roles counted, with their date text.
+    pub security_periods: Vec<(YearMonth, YearMonth, String)>,
+    /// The highest degree found.
+    pub degree: Option<facts::Degree>,
+    /// Language levels found (official EU languages only).
+    pub languages: Vec<facts::LanguageSkill>,
+    /// Certifications found.
+    pub certifications: Vec<String>,
+    /// Security clearance found.
+    pub clearance: Option<facts::Clearance>,
+}
+
+/// One criterion's result for one CV.
+#[derive(Debug, Clone)]
+pub struct CriterionScore {
+    /// The criterion id.
+    pub id: String,
+    /// Sub-score in 0–1.
+    pub score: f64,
+    /// What earned it.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A CV's full result.
+#[derive(Debug, Clone)]
+pub struct CvScore {
+    /// Weighted total, 0–100, one decimal.
+    pub score: f64,
+    /// Per-criterion results, in profile order.
+    pub criteria: Vec<CriterionScore>,
+    /// Per-gate results, in profile order.
+    pub gates: Vec<GateResult>,
+    /// Overall eligibility.
+    pub eligible: Eligibility,
+    /// Facts read from the CV.
+    pub facts: CvFacts,
+    /// Warnings for the recruiter: hidden_text, pasted_posting, keyword_block, truncated…
+    pub flags: Vec<String>,
+}
+
+/// Scores CVs against one profile; compiles the profile's terms once per CV language.
+pub struct Scorer<'p> {
+    profile: &'p Profile,
+    compiled: Mutex<HashMap<Option<EuLanguage>, Arc<evidence::CompiledProfile>>>,
+}
+
+impl<'p> Scorer<'p> {
+    /// A scorer for `profile`.
+    pub fn new(profile: &'p Profile) -> Self {
+        Scorer {
+            profile,
+            compiled: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn compiled(&self, language: Option<EuLanguage>) -> Arc<evidence::CompiledProfile> {
+        let mut cache = self.compiled.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        Arc::clone(
+            cache
+                .entry(language)
+                .or_insert_with(|| Arc::new(evidence::CompiledProfile::new(self.profile, language))),
+        )
+    }
+
+    /// Scores one CV. `present` resolves "present/today" in its dates; `mentions(i)` says whether
+    /// the index query of criterion `i` matched this CV (a CV it did not match scores 0 there).
+    pub fn score(&self, cv: &StoredCv, present: NaiveDate, mentions: impl Fn(usize) -> bool) -> CvScore {
+        let compiled = self.compiled(cv.language);
+        let pages: Vec<&str> = cv.pages.iter().map(String::as_str).collect();
+        let lines = sections::split(&pages);
+        let mut analysed = compiled.analyse(&lines);
+        let mut flags = Vec::new();
+        if screening::exclude_pasted_posting(&compiled, &mut analysed) {
+            flags.push("pasted_posting".to_string());
+        }
+        if screening::exclude_keyword_blocks(&compiled, &mut analysed) {
+            flags.push("keyword_block".to_string());
+        }
+        if cv.hidden_chars >= HIDDEN_TEXT_FLAG_CHARS {
+            flags.push("hidden_text".to_string());
+        }
+        if cv.truncated {
+            flags.push("truncated".to_string());
+        }
+        let present = YearMonth {
+            year: present.year(),
+            month: present.month(),
+        };
+        let facts = read_facts(&compiled, &analysed, present);
+        let criteria: Vec<CriterionScore> = self
+            .profile
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(index, criterion)| {
+                let (score, evidence) = match &criterion.rule {
+                    CriterionRule::Years { full_marks_years } => {
+                        let evidence = facts
+                            .security_periods
+                            .iter()
+                            .map(|(_, _, quote)| Evidence::fact(quote))
+                            .collect();
+                        ((facts.years_experience / full_marks_years).min(1.0), evidence)
+                    }
+                    CriterionRule::Evidence { .. } if !mentions(index) => (0.0, Vec::new()),
+                    CriterionRule::Evidence { .. } => compiled.criterion_score(index, &analysed, &self.profile.scoring),
+                };
+                CriterionScore {
+                    id: criterion.id.clone(),
+                    score,
+                    evidence,
+                }
+            })
+            .collect();
+        let weighted: f64 = self
+            .profile
+            .criteria
+            .iter()
+            .zip(&criteria)
+            .map(|(criterion, result)| criterion.weight * result.score)
+            .sum();
+        let score = (weighted / self.profile.total_weight() * 1000.0).round() / 10.0;
+        let gates = gates::evaluate(&self.profile.gates, &facts);
+        CvScore {
+            score,
+            eligible: gates::eligibility(&gates),
+            criteria,
+            gates,
+            facts,
+            flags,
+        }
+    }
+}
+
+/// Reads the facts from the scored lines only (no header, no personal data, nothing excluded).
+fn read_facts(compiled: &evidence::CompiledProfile, analysed: &evidence::AnalysedCv, present: YearMonth) -> CvFacts {
+    let text = analysed.scored_text();
+    let mut security_periods = Vec::new();
+    let mut periods = Vec::new();
+    for entry in facts::experience_entries(&text, present) {
+        // The job title often stands on the line above its dates: read it with the entry.
+        let entry_start = entry.text.as_ptr() as usize - text.as_ptr() as usize;
+        let title_start = text[..entry_start.saturating_sub(1)].rfind('\n').map_or(0, |newline| newline + 1);
+        if compiled.is_security_role(&text[title_start..entry_start + entry.text.len()]) {
+            let quote = text[entry.period.span.clone()].to_string();
+            security_periods.push((entry.period.start, entry.period.end, quote));
+            periods.push(entry.period);
+        }
+    }
+    let months = facts::union_months(&periods);
+    CvFacts {
+        years_experience: (f64::from(months) / 12.0 * 10.0).round() / 10.0,
+        security_periods,
+        degree: facts::highest_degree(&text),
+        languages: facts::language_skills(&text),
+        certifications: facts::certifications(&text),
+        clearance: facts::clearance(&text),
+    }
+}
+
+/// Scores every extracted CV of the index: one query per evidence criterion, then the
+/// evidence pass in parallel over `cvs` (the index's stored CVs). `present_for(key)` gives each CV's reference date.
+pub fn score_index(
+    index: &CvIndex,
+    cvs: &[StoredCv],
+    profile: &Profile,
+    present_for: impl Fn(&str) -> NaiveDate + Sync,
+) -> Result<HashMap<String, CvScore>, FatalError> {
+    let mut mentions: Vec<Option<HashSet<String>>> = Vec::with_capacity(profile.criteria.len());
+    for criterion in &profile.criteria {
+        mentions.push(match query::for_criterion(index, criterion) {
+            Some(query) => Some(index.matching_keys(&query)?.into_iter().collect()),
+            None => None,
+        });
+    }
+    let scorer = Scorer::new(profile);
+    Ok(cvs
+        .par_iter()
+        .filter(|cv| cv.status == Status::Ok)
+        .map(|cv| {
+            let hit = |criterion: usize| mentions[criterion].as_ref().is_none_or(|keys| keys.contains(&cv.key));
+            (cv.key.clone(), scorer.score(cv, present_for(&cv.key), hit))
+        })
+        .collect())
+}

@@ -1,0 +1,69 @@
+//! The real binary on the shipped corpus: one row per file, the right statuses, strong CVs
+//! above weak ones, a rerun that changes nothing.
+
+mod common;
+
+use std::collections::HashMap;
+
+#[test]
+fn the_shipped_corpus_gives_one_row_per_pdf_with_the_right_statuses() {
+    let work = tempfile::tempdir().unwrap();
+    let corpus = common::root().join("corpus");
+    let output = common::run(&corpus, work.path(), &[]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let rows = common::rows(&work.path().join("shortlist.csv"));
+    let pdfs: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().extension().is_some_and(|extension| extension == "pdf"))
+        .collect();
+    assert_eq!(rows.len(), pdfs.len());
+    let status: HashMap<&str, &str> = rows.iter().map(|row| (row["file"].as_str(), row["status"].as_str())).collect();
+    assert_eq!(status["broken-empty.pdf"], "empty");
+    assert_eq!(status["broken-textfile.pdf"], "not_pdf");
+    assert_eq!(status["broken-encrypted.pdf"], "encrypted");
+    assert_eq!(status["broken-image-only.pdf"], "no_text");
+    assert_ne!(status["broken-truncated.pdf"], "ok");
+    let ok = rows.iter().filter(|row| row["status"] == "ok").count();
+    assert_eq!(ok, pdfs.len() - 5, "every generated CV extracts");
+    for row in &rows {
+        assert_eq!(row["rank"].is_empty(), row["status"] != "ok", "{row:?}");
+    }
+    assert!(work.path().join("shortlist.csv.manifest.json").is_file());
+}
+
+#[test]
+fn strong_cvs_rank_above_weak_ones() {
+    let work = tempfile::tempdir().unwrap();
+    let output = common::run(&common::root().join("corpus"), work.path(), &[]);
+    assert!(output.status.success());
+    let rows = common::rows(&work.path().join("shortlist.csv"));
+    let scores_of = |profile: &str| -> Vec<f64> {
+        rows.iter()
+            .filter(|row| row["file"].contains(&format!("-{profile}-")) && row["status"] == "ok")
+            .map(|row| row["score"].parse().unwrap())
+            .collect()
+    };
+    let (strong, weak) = (scores_of("strong"), scores_of("weak"));
+    let weakest_strong = strong.iter().copied().fold(f64::INFINITY, f64::min);
+    let strongest_weak = weak.iter().copied().fold(0.0, f64::max);
+    assert!(
+        weakest_strong > strongest_weak,
+        "every strong CV must beat every weak one: strong {strong:?}, weak {weak:?}"
+    );
+}
+
+#[test]
+fn an_unchanged_rerun_extracts_nothing_and_writes_the_same_csv() {
+    let work = tempfile::tempdir().unwrap();
+    let corpus = common::root().join("corpus");
+    assert!(common::run(&corpus, work.path(), &[]).status.success());
+    let first = std::fs::read(work.path().join("shortlist.csv")).unwrap();
+    let output = common::run(&corpus, work.path(), &[]);
+    assert!(output.status.success());
+    let second = std::fs::read(work.path().join("shortlist.csv")).unwrap();
+    assert_eq!(first, second);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(work.path().join("shortlist.csv.manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["extracted"], 0);
+}
