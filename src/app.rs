@@ -50,7 +50,11 @@ impl std::fmt::Display for RunSummary {
             "{} files, {ok} ok, {} failed{}; {} extracted, {} unchanged; {:.1} s",
             self.files,
             self.files - ok,
-            if failed.is_empty() { String::new() } else { format!(" ({})", failed.join(", ")) },
+            if failed.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", failed.join(", "))
+            },
             self.extracted,
             self.files.saturating_sub(self.extracted),
             self.seconds
@@ -65,7 +69,10 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
     let mut stages = BTreeMap::new();
     let mut lap = Instant::now();
     let mut stage_done = |name: &str| {
-        stages.insert(name.to_string(), (lap.elapsed().as_secs_f64() * 1000.0).round() / 1000.0);
+        stages.insert(
+            name.to_string(),
+            (lap.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
+        );
         lap = Instant::now();
     };
     let profile = &config.scoring.profile;
@@ -78,7 +85,13 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
     stage_done("ingest");
 
     let mut index = CvIndex::open(&config.index_dir, config.rebuild, config.wait_for_lock)?;
-    let Processed { rows, extracted } = process(&mut index, &inputs, &prepared, &config.scoring, &mut stage_done)?;
+    let Processed { rows, extracted } = process(
+        &mut index,
+        &inputs,
+        &prepared,
+        &config.scoring,
+        &mut stage_done,
+    )?;
     csv_export::write(&config.out, profile, &inputs.passthrough_columns, &rows)?;
     let statuses = RunManifest::count_statuses(&rows);
     stage_done("report");
@@ -99,7 +112,9 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
             .iter()
             .zip(&prepared)
             .filter_map(|(input, prepared)| match prepared {
-                Prepared::Ready { sha256 } | Prepared::Duplicate { sha256, .. } => Some((input.key.clone(), sha256.clone())),
+                Prepared::Ready { sha256 } | Prepared::Duplicate { sha256, .. } => {
+                    Some((input.key.clone(), sha256.clone()))
+                }
                 Prepared::Failed { .. } => None,
             })
             .collect(),
@@ -154,7 +169,10 @@ pub fn process(
         .filter(|(_, prepared)| matches!(prepared, Prepared::Ready { .. }))
         .map(|(input, _)| input.key.as_str())
         .collect();
-    let vanished: Vec<&String> = known.keys().filter(|key| !wanted.contains(key.as_str())).collect();
+    let vanished: Vec<&String> = known
+        .keys()
+        .filter(|key| !wanted.contains(key.as_str()))
+        .collect();
     extract_into_index(index, &scoring.pool, inputs, prepared, jobs, &vanished)?;
     index.reload()?;
     stage_done("extract_and_index");
@@ -197,14 +215,26 @@ fn extract_into_index(
         let mut since_commit = (0usize, Instant::now());
         for (id, extraction) in receiver {
             let input = &inputs.files[id];
-            let Prepared::Ready { sha256 } = &prepared[id] else { continue };
+            let Prepared::Ready { sha256 } = &prepared[id] else {
+                continue;
+            };
             let language = if extraction.status == Status::Ok {
-                let pages: Vec<&str> = extraction.pages.iter().map(|page| page.text.as_str()).collect();
+                let pages: Vec<&str> = extraction
+                    .pages
+                    .iter()
+                    .map(|page| page.text.as_str())
+                    .collect();
                 lang::detect(&pages)
             } else {
                 None
             };
-            let cv = StoredCv::new(input.key.clone(), input.display.clone(), sha256.clone(), extraction, language);
+            let cv = StoredCv::new(
+                input.key.clone(),
+                input.display.clone(),
+                sha256.clone(),
+                extraction,
+                language,
+            );
             writer.upsert(&cv)?;
             progress.inc(1);
             since_commit.0 += 1;
@@ -225,15 +255,22 @@ fn progress_bar(total: usize) -> ProgressBar {
     }
     let bar = ProgressBar::new(total as u64);
     bar.set_style(
-        ProgressStyle::with_template("{spinner} extracting {pos}/{len} PDFs [{bar:30}] {per_sec} ETA {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
+        ProgressStyle::with_template(
+            "{spinner} extracting {pos}/{len} PDFs [{bar:30}] {per_sec} ETA {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
     );
     bar
 }
 
 /// One row per input: ingest failures as decided, the rest from the index, scored or not.
-fn build_rows(inputs: &Inputs, prepared: &[Prepared], stored: &[StoredCv], mut scores: HashMap<String, score::CvScore>) -> Vec<Row> {
+fn build_rows(
+    inputs: &Inputs,
+    prepared: &[Prepared],
+    stored: &[StoredCv],
+    mut scores: HashMap<String, score::CvScore>,
+) -> Vec<Row> {
     let by_key: HashMap<&str, &StoredCv> = stored.iter().map(|cv| (cv.key.as_str(), cv)).collect();
     let mut rows: Vec<Row> = inputs
         .files
@@ -242,10 +279,25 @@ fn build_rows(inputs: &Inputs, prepared: &[Prepared], stored: &[StoredCv], mut s
         .map(|(input, prepared)| {
             let (status, detail, language, score) = match prepared {
                 Prepared::Failed { status, detail } => (*status, detail.clone(), None, None),
-                Prepared::Duplicate { of, .. } => (Status::Duplicate, format!("same content as {of}"), None, None),
+                Prepared::Duplicate { of, .. } => (
+                    Status::Duplicate,
+                    format!("same content as {of}"),
+                    None,
+                    None,
+                ),
                 Prepared::Ready { .. } => match by_key.get(input.key.as_str()) {
-                    Some(cv) => (cv.status, cv.detail.clone(), cv.language, scores.remove(&cv.key)),
-                    None => (Status::Crashed, "no extraction result recorded".to_string(), None, None),
+                    Some(cv) => (
+                        cv.status,
+                        cv.detail.clone(),
+                        cv.language,
+                        scores.remove(&cv.key),
+                    ),
+                    None => (
+                        Status::Crashed,
+                        "no extraction result recorded".to_string(),
+                        None,
+                        None,
+                    ),
                 },
             };
             Row {

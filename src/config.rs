@@ -51,10 +51,18 @@ impl ScoringConfig {
         let backends = args
             .backends
             .split(',')
-            .map(|name| BackendKind::parse(name).ok_or_else(|| invalid(format!("unknown backend {name:?} (walker, pdf-extract, lopdf)"))))
+            .map(|name| {
+                BackendKind::parse(name).ok_or_else(|| {
+                    invalid(format!(
+                        "unknown backend {name:?} (walker, pdf-extract, lopdf)"
+                    ))
+                })
+            })
             .collect::<Result<Vec<_>, _>>()?;
         if !(args.timeout.is_finite() && args.timeout > 0.0) {
-            return Err(invalid("--timeout must be a positive number of seconds".into()));
+            return Err(invalid(
+                "--timeout must be a positive number of seconds".into(),
+            ));
         }
         if args.max_memory < 64 {
             return Err(invalid("--max-memory must be at least 64 MiB".into()));
@@ -64,7 +72,8 @@ impl ScoringConfig {
             Some(threads) => threads,
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
-        let executable = std::env::current_exe().map_err(|error| FatalError::io("cvmatch executable", error))?;
+        let executable =
+            std::env::current_exe().map_err(|error| FatalError::io("cvmatch executable", error))?;
         Ok(ScoringConfig {
             profile,
             pool: PoolSettings {
@@ -88,11 +97,18 @@ impl RunConfig {
     /// Validates `cvmatch run`'s options.
     pub fn from_args(args: &RunArgs) -> Result<RunConfig, FatalError> {
         let scoring = ScoringConfig::from_args(&args.scoring)?;
-        let out_dir = args.out.parent().filter(|parent| !parent.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), PathBuf::from);
+        let out_dir = args
+            .out
+            .parent()
+            .filter(|parent| !parent.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), PathBuf::from);
         Ok(RunConfig {
             input: args.input.clone(),
             out: args.out.clone(),
-            index_dir: args.index.clone().unwrap_or_else(|| out_dir.join("cvmatch-index")),
+            index_dir: args
+                .index
+                .clone()
+                .unwrap_or_else(|| out_dir.join("cvmatch-index")),
             rebuild: args.rebuild,
             all_files: args.all_files,
             wait_for_lock: args.wait_for_lock,

@@ -21,3 +21,4 @@ pub mod rank;
 pub mod report;
 pub mod score;
 pub mod status;
+mod text;

@@ -75,7 +75,10 @@ pub fn analyse(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Term> {
 
 /// The analysed forms of a term or phrase, for matching against analysed CV text.
 pub fn analyse_phrase(analyzer: &mut TextAnalyzer, phrase: &str) -> Vec<String> {
-    analyse(analyzer, phrase).into_iter().map(|term| term.text).collect()
+    analyse(analyzer, phrase)
+        .into_iter()
+        .map(|term| term.text)
+        .collect()
 }
 
 #[cfg(test)]
@@ -85,7 +88,10 @@ mod tests {
     #[test]
     fn stemming_comes_before_folding() {
         let mut french = analyzer(Some(EuLanguage::Fr));
-        assert_eq!(analyse_phrase(&mut french, "Sécurité des réseaux"), analyse_phrase(&mut french, "sécurité DES réseau"));
+        assert_eq!(
+            analyse_phrase(&mut french, "Sécurité des réseaux"),
+            analyse_phrase(&mut french, "sécurité DES réseau")
+        );
         let folded = analyse_phrase(&mut french, "sécurité");
         assert!(folded[0].is_ascii(), "{folded:?}");
     }
@@ -93,7 +99,10 @@ mod tests {
     #[test]
     fn polish_inflections_share_a_stem() {
         let mut polish = analyzer(Some(EuLanguage::Pl));
-        assert_eq!(analyse_phrase(&mut polish, "audytów"), analyse_phrase(&mut polish, "audyty"));
+        assert_eq!(
+            analyse_phrase(&mut polish, "audytów"),
+            analyse_phrase(&mut polish, "audyty")
+        );
     }
 
     #[test]

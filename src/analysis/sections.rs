@@ -2,6 +2,8 @@
 //! data so that it never reaches the score (equal treatment: name, nationality, gender, birth
 //! date, photo captions and contact details are not evidence).
 
+use crate::text::{find_word, fold};
+
 /// The part of a CV a line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Section {
@@ -17,7 +19,9 @@ pub enum Section {
     Skills,
     /// Language skills.
     Languages,
-    /// Anything else (summary, interests, application form).
+    /// An application form appended to the CV (often in another language than the CV).
+    Form,
+    /// Anything else (summary, interests, references).
     Other,
 }
 
@@ -36,6 +40,7 @@ impl Section {
             Section::Education => "education",
             Section::Skills => "skills",
             Section::Languages => "languages",
+            Section::Form => "form",
             Section::Other => "other",
         }
     }
@@ -52,113 +57,513 @@ pub struct Line<'a> {
     pub section: Section,
 }
 
-/// Headings (lowercase, without accents folded) per section, in the official EU languages.
+/// Headings per section, in the official EU languages (compared case- and accent-insensitively).
 const HEADINGS: &[(Section, &[&str])] = &[
     (
         Section::Experience,
         &[
-            "experience", "work experience", "professional experience", "employment", "employment history",
-            "career", "work history", "expérience", "expérience professionnelle", "expériences professionnelles",
-            "parcours professionnel", "berufserfahrung", "berufliche erfahrung", "beruflicher werdegang",
-            "werdegang", "doświadczenie", "doświadczenie zawodowe", "przebieg pracy zawodowej", "εμπειρία",
-            "επαγγελματική εμπειρία", "experiencia", "experiencia profesional", "experiencia laboral",
-            "esperienza", "esperienza professionale", "esperienze professionali", "esperienza lavorativa",
-            "werkervaring", "ervaring", "professionele ervaring", "experiência", "experiência profissional",
-            "arbetslivserfarenhet", "erfarenhet", "yrkeserfarenhet", "pracovní zkušenosti", "praxe",
-            "pracovné skúsenosti", "experiență profesională", "experienta profesionala", "experiență",
-            "työkokemus", "työhistoria", "erhvervserfaring", "arbejdserfaring", "szakmai tapasztalat",
-            "munkatapasztalat", "radno iskustvo", "delovne izkušnje", "darba pieredze", "darbo patirtis",
-            "töökogemus", "професионален опит", "трудов стаж", "esperjenza tax-xogħol", "taithí oibre",
+            "experience",
+            "work experience",
+            "professional experience",
+            "employment",
+            "employment history",
+            "career",
+            "work history",
+            "expérience",
+            "expérience professionnelle",
+            "expériences professionnelles",
+            "parcours professionnel",
+            "berufserfahrung",
+            "berufliche erfahrung",
+            "beruflicher werdegang",
+            "werdegang",
+            "doświadczenie",
+            "doświadczenie zawodowe",
+            "przebieg pracy zawodowej",
+            "εμπειρία",
+            "επαγγελματική εμπειρία",
+            "experiencia",
+            "experiencia profesional",
+            "experiencia laboral",
+            "esperienza",
+            "esperienza professionale",
+            "esperienze professionali",
+            "esperienza lavorativa",
+            "werkervaring",
+            "ervaring",
+            "professionele ervaring",
+            "experiência",
+            "experiência profissional",
+            "arbetslivserfarenhet",
+            "erfarenhet",
+            "yrkeserfarenhet",
+            "pracovní zkušenosti",
+            "praxe",
+            "pracovné skúsenosti",
+            "experiență profesională",
+            "experienta profesionala",
+            "experiență",
+            "työkokemus",
+            "työhistoria",
+            "erhvervserfaring",
+            "arbejdserfaring",
+            "szakmai tapasztalat",
+            "munkatapasztalat",
+            "radno iskustvo",
+            "delovne izkušnje",
+            "darba pieredze",
+            "darbo patirtis",
+            "töökogemus",
+            "професионален опит",
+            "трудов стаж",
+            "esperjenza tax-xogħol",
+            "taithí oibre",
+            "expériences",
+            "esperjenza",
+            "taithí",
         ],
     ),
     (
         Section::Education,
         &[
-            "education", "education and training", "academic background", "qualifications", "formation",
-            "études", "diplômes", "éducation et formation", "ausbildung", "bildung", "studium",
-            "bildungsweg", "schulbildung", "wykształcenie", "edukacja", "εκπαίδευση", "σπουδές",
-            "educación", "formación", "formación académica", "istruzione", "formazione",
-            "istruzione e formazione", "opleiding", "opleidingen", "educação", "formação",
-            "formação académica", "utbildning", "vzdělání", "vzdelanie", "educație", "educație și formare",
-            "studii", "koulutus", "uddannelse", "végzettség", "tanulmányok", "obrazovanje", "izobrazba",
-            "izglītība", "išsilavinimas", "haridus", "образование",
+            "education",
+            "education and training",
+            "academic background",
+            "qualifications",
+            "formation",
+            "études",
+            "diplômes",
+            "éducation et formation",
+            "ausbildung",
+            "bildung",
+            "studium",
+            "bildungsweg",
+            "schulbildung",
+            "wykształcenie",
+            "edukacja",
+            "εκπαίδευση",
+            "σπουδές",
+            "educación",
+            "formación",
+            "formación académica",
+            "istruzione",
+            "formazione",
+            "istruzione e formazione",
+            "opleiding",
+            "opleidingen",
+            "educação",
+            "formação",
+            "formação académica",
+            "utbildning",
+            "vzdělání",
+            "vzdelanie",
+            "educație",
+            "educație și formare",
+            "studii",
+            "koulutus",
+            "uddannelse",
+            "végzettség",
+            "tanulmányok",
+            "obrazovanje",
+            "izobrazba",
+            "izglītība",
+            "išsilavinimas",
+            "haridus",
+            "образование",
+            "education & training",
+            "training",
+            "éducation",
+            "allgemeine und berufliche bildung",
+            "wykształcenie i szkolenia",
+            "szkolenia",
+            "kursy",
+            "εκπαίδευση και κατάρτιση",
+            "educación y formación",
+            "estudios",
+            "onderwijs",
+            "educação e formação",
+            "habilitações",
+            "edukazzjoni",
+            "oideachas",
         ],
     ),
     (
         Section::Languages,
         &[
-            "languages", "language skills", "langues", "compétences linguistiques", "sprachen",
-            "sprachkenntnisse", "języki", "języki obce", "znajomość języków", "γλώσσες", "ξένες γλώσσες",
-            "idiomas", "lingue", "conoscenze linguistiche", "talen", "talenkennis", "línguas", "idiomas",
-            "språk", "språkkunskaper", "jazyky", "jazykové znalosti", "limbi", "limbi străine", "kielitaito",
-            "kielet", "sprog", "nyelvtudás", "nyelvek", "jezici", "jeziki", "valodas", "kalbos", "keeled",
-            "езици", "teangacha", "lingwi",
+            "languages",
+            "language skills",
+            "langues",
+            "compétences linguistiques",
+            "sprachen",
+            "sprachkenntnisse",
+            "języki",
+            "języki obce",
+            "znajomość języków",
+            "γλώσσες",
+            "ξένες γλώσσες",
+            "idiomas",
+            "lingue",
+            "conoscenze linguistiche",
+            "talen",
+            "talenkennis",
+            "línguas",
+            "idiomas",
+            "språk",
+            "språkkunskaper",
+            "jazyky",
+            "jazykové znalosti",
+            "limbi",
+            "limbi străine",
+            "kielitaito",
+            "kielet",
+            "sprog",
+            "nyelvtudás",
+            "nyelvek",
+            "jezici",
+            "jeziki",
+            "valodas",
+            "kalbos",
+            "keeled",
+            "езици",
+            "teangacha",
+            "lingwi",
+            "competencias lingüísticas",
+            "competenze linguistiche",
+            "γλωσσικές δεξιότητες",
+            "competências linguísticas",
+            "compétences linguistiques",
+            "umiejętności językowe",
+            "znajomość języków obcych",
+            "jazykové dovednosti",
+            "competențe lingvistice",
+            "kielitaidot",
+            "språkfärdigheter",
+            "sprogkundskaber",
+            "nyelvi készségek",
+            "jezične vještine",
         ],
     ),
     (
         Section::Skills,
         &[
-            "skills", "technical skills", "competences", "competencies", "key skills", "certifications",
-            "certificates", "compétences", "compétences techniques", "certificats", "kenntnisse",
-            "fähigkeiten", "kompetenzen", "it-kenntnisse", "zertifikate", "zertifizierungen",
-            "umiejętności", "kompetencje", "certyfikaty", "δεξιότητες", "πιστοποιήσεις", "habilidades",
-            "competencias", "certificaciones", "competenze", "certificazioni", "vaardigheden",
-            "competenties", "certificaten", "competências", "certificações", "kompetenser", "färdigheter",
-            "certifieringar", "dovednosti", "certifikace", "zručnosti", "competențe", "certificări",
-            "taidot", "osaaminen", "sertifikaatit", "kompetencer", "færdigheder", "készségek", "vještine",
-            "spretnosti", "prasmes", "įgūdžiai", "oskused", "умения",
+            "skills",
+            "technical skills",
+            "competences",
+            "competencies",
+            "key skills",
+            "certifications",
+            "certificates",
+            "compétences",
+            "compétences techniques",
+            "certificats",
+            "kenntnisse",
+            "fähigkeiten",
+            "kompetenzen",
+            "it-kenntnisse",
+            "zertifikate",
+            "zertifizierungen",
+            "umiejętności",
+            "kompetencje",
+            "certyfikaty",
+            "δεξιότητες",
+            "πιστοποιήσεις",
+            "habilidades",
+            "competencias",
+            "certificaciones",
+            "competenze",
+            "certificazioni",
+            "vaardigheden",
+            "competenties",
+            "certificaten",
+            "competências",
+            "certificações",
+            "kompetenser",
+            "färdigheter",
+            "certifieringar",
+            "dovednosti",
+            "certifikace",
+            "zručnosti",
+            "competențe",
+            "certificări",
+            "taidot",
+            "osaaminen",
+            "sertifikaatit",
+            "kompetencer",
+            "færdigheder",
+            "készségek",
+            "vještine",
+            "spretnosti",
+            "prasmes",
+            "įgūdžiai",
+            "oskused",
+            "умения",
+            "personal skills",
+            "digital skills",
+            "znanja",
         ],
     ),
     (
         Section::Personal,
         &[
-            "personal information", "personal details", "personal data", "contact", "contact details",
-            "informations personnelles", "coordonnées", "état civil", "persönliche daten", "persönliche angaben",
-            "kontakt", "dane osobowe", "dane kontaktowe", "προσωπικά στοιχεία", "στοιχεία επικοινωνίας",
-            "datos personales", "información personal", "dati personali", "informazioni personali",
-            "persoonlijke gegevens", "personalia", "dados pessoais", "informação pessoal", "personuppgifter",
-            "kontaktuppgifter", "osobní údaje", "osobné údaje", "date personale", "informații personale",
-            "henkilötiedot", "yhteystiedot", "personlige oplysninger", "személyes adatok", "osobni podaci",
-            "osebni podatki", "personīgā informācija", "asmeninė informacija", "isikuandmed", "лични данни",
+            "personal information",
+            "personal details",
+            "personal data",
+            "contact",
+            "contact details",
+            "informations personnelles",
+            "coordonnées",
+            "état civil",
+            "persönliche daten",
+            "persönliche angaben",
+            "kontakt",
+            "dane osobowe",
+            "dane kontaktowe",
+            "προσωπικά στοιχεία",
+            "στοιχεία επικοινωνίας",
+            "datos personales",
+            "información personal",
+            "dati personali",
+            "informazioni personali",
+            "persoonlijke gegevens",
+            "personalia",
+            "dados pessoais",
+            "informação pessoal",
+            "personuppgifter",
+            "kontaktuppgifter",
+            "osobní údaje",
+            "osobné údaje",
+            "date personale",
+            "informații personale",
+            "henkilötiedot",
+            "yhteystiedot",
+            "personlige oplysninger",
+            "személyes adatok",
+            "osobni podaci",
+            "osebni podatki",
+            "personīgā informācija",
+            "asmeninė informacija",
+            "isikuandmed",
+            "лични данни",
+        ],
+    ),
+    (
+        Section::Form,
+        &[
+            "application form",
+            "formulaire de candidature",
+            "formulaire d'candidature",
+            "bewerbungsformular",
+            "formularz zgłoszeniowy",
+            "formularz aplikacyjny",
+            "έντυπο αίτησης",
+            "αίτηση",
+            "formulario de solicitud",
+            "modulo di candidatura",
+            "sollicitatieformulier",
+            "formulário de candidatura",
+            "ansökningsformulär",
+            "přihláška",
+            "formular de candidatură",
+            "hakulomake",
+            "call for interest",
         ],
     ),
     (
         Section::Other,
         &[
-            "profile", "summary", "about me", "professional profile", "professional summary",
-            "profil professionnel", "berufsprofil", "kurzprofil", "zusammenfassung", "profil zawodowy",
-            "podsumowanie", "o mnie", "επαγγελματικό προφίλ", "perfil profesional", "profilo professionale",
-            "profiel", "perfil profissional", "sammanfattning", "profil", "profiili", "profesní profil",
-            "profil profesional", "profilo", "interests", "hobbies", "references", "publications",
-            "profil", "résumé", "centres d'intérêt", "interessen", "zainteresowania", "προφίλ",
-            "perfil", "profilo", "interessi", "application form", "formulaire de candidature",
-            "bewerbungsformular", "formularz zgłoszeniowy", "αίτηση", "motivation", "lettre de motivation",
+            "profile",
+            "summary",
+            "about me",
+            "professional profile",
+            "professional summary",
+            "profil professionnel",
+            "berufsprofil",
+            "kurzprofil",
+            "zusammenfassung",
+            "profil zawodowy",
+            "podsumowanie",
+            "o mnie",
+            "επαγγελματικό προφίλ",
+            "perfil profesional",
+            "profilo professionale",
+            "profiel",
+            "perfil profissional",
+            "sammanfattning",
+            "profil",
+            "profiili",
+            "profesní profil",
+            "profil profesional",
+            "profilo",
+            "interests",
+            "hobbies",
+            "references",
+            "publications",
+            "profil",
+            "résumé",
+            "centres d'intérêt",
+            "interessen",
+            "zainteresowania",
+            "προφίλ",
+            "perfil",
+            "profilo",
+            "interessi",
+            "motivation",
+            "lettre de motivation",
+            "loisirs",
+            "hobbys",
+            "ενδιαφέροντα",
         ],
     ),
 ];
 
 /// Labels that introduce personal data, in the official EU languages.
 const PERSONAL_LABELS: &[&str] = &[
-    "name", "surname", "first name", "full name", "nom", "prénom", "vorname", "nachname", "imię",
-    "nazwisko", "όνομα", "επώνυμο", "nombre", "apellido", "nome", "cognome", "naam", "voornaam",
-    "achternaam", "namn", "jméno", "příjmení", "nume", "prenume", "nimi", "navn", "név",
-    "nationality", "citizenship", "nationalité", "staatsangehörigkeit", "nationalität",
-    "obywatelstwo", "narodowość", "ιθαγένεια", "υπηκοότητα", "nacionalidad", "nazionalità",
-    "cittadinanza", "nationaliteit", "nacionalidade", "medborgarskap", "nationalitet",
-    "státní příslušnost", "občanství", "naționalitate", "cetățenie", "kansalaisuus",
-    "date of birth", "birth date", "born", "place of birth", "date de naissance", "né le", "née le",
-    "lieu de naissance", "geburtsdatum", "geburtsort", "geboren", "data urodzenia", "miejsce urodzenia",
-    "ημερομηνία γέννησης", "fecha de nacimiento", "data di nascita", "luogo di nascita",
-    "geboortedatum", "data de nascimento", "födelsedatum", "datum narození", "data nașterii",
-    "syntymäaika", "fødselsdato", "születési", "age", "âge", "alter", "wiek", "ηλικία", "edad", "età",
-    "leeftijd", "idade", "ålder", "věk", "vârstă", "ikä", "gender", "sex", "sexe", "genre",
-    "geschlecht", "płeć", "φύλο", "sexo", "sesso", "geslacht", "kön", "pohlaví", "sexul",
-    "sukupuoli", "køn", "marital status", "état civil", "familienstand", "stan cywilny",
-    "estado civil", "stato civile", "burgerlijke staat", "civilstånd", "email", "e-mail", "mail",
-    "phone", "telephone", "mobile", "tel", "tél", "téléphone", "telefon", "telefono", "teléfono",
-    "telefoon", "telefone", "τηλέφωνο", "τηλ", "address", "adresse", "anschrift", "adres", "adresa",
-    "διεύθυνση", "dirección", "indirizzo", "endereço", "adress", "osoite", "cím", "linkedin",
-    "photo", "foto", "φωτογραφία", "photograph", "zdjęcie", "fotografie", "kuva", "fénykép",
+    "name",
+    "surname",
+    "first name",
+    "full name",
+    "nom",
+    "prénom",
+    "vorname",
+    "nachname",
+    "imię",
+    "nazwisko",
+    "όνομα",
+    "επώνυμο",
+    "nombre",
+    "apellido",
+    "nome",
+    "cognome",
+    "naam",
+    "voornaam",
+    "achternaam",
+    "namn",
+    "jméno",
+    "příjmení",
+    "nume",
+    "prenume",
+    "nimi",
+    "navn",
+    "név",
+    "nationality",
+    "citizenship",
+    "nationalité",
+    "staatsangehörigkeit",
+    "nationalität",
+    "obywatelstwo",
+    "narodowość",
+    "ιθαγένεια",
+    "υπηκοότητα",
+    "nacionalidad",
+    "nazionalità",
+    "cittadinanza",
+    "nationaliteit",
+    "nacionalidade",
+    "medborgarskap",
+    "nationalitet",
+    "státní příslušnost",
+    "občanství",
+    "naționalitate",
+    "cetățenie",
+    "kansalaisuus",
+    "date of birth",
+    "birth date",
+    "born",
+    "place of birth",
+    "date de naissance",
+    "né le",
+    "née le",
+    "lieu de naissance",
+    "geburtsdatum",
+    "geburtsort",
+    "geboren",
+    "data urodzenia",
+    "miejsce urodzenia",
+    "ημερομηνία γέννησης",
+    "fecha de nacimiento",
+    "data di nascita",
+    "luogo di nascita",
+    "geboortedatum",
+    "data de nascimento",
+    "födelsedatum",
+    "datum narození",
+    "data nașterii",
+    "syntymäaika",
+    "fødselsdato",
+    "születési",
+    "age",
+    "âge",
+    "alter",
+    "wiek",
+    "ηλικία",
+    "edad",
+    "età",
+    "leeftijd",
+    "idade",
+    "ålder",
+    "věk",
+    "vârstă",
+    "ikä",
+    "gender",
+    "sex",
+    "sexe",
+    "genre",
+    "geschlecht",
+    "płeć",
+    "φύλο",
+    "sexo",
+    "sesso",
+    "geslacht",
+    "kön",
+    "pohlaví",
+    "sexul",
+    "sukupuoli",
+    "køn",
+    "marital status",
+    "état civil",
+    "familienstand",
+    "stan cywilny",
+    "estado civil",
+    "stato civile",
+    "burgerlijke staat",
+    "civilstånd",
+    "email",
+    "e-mail",
+    "mail",
+    "phone",
+    "telephone",
+    "mobile",
+    "tel",
+    "tél",
+    "téléphone",
+    "telefon",
+    "telefono",
+    "teléfono",
+    "telefoon",
+    "telefone",
+    "τηλέφωνο",
+    "τηλ",
+    "address",
+    "adresse",
+    "anschrift",
+    "adres",
+    "adresa",
+    "διεύθυνση",
+    "dirección",
+    "indirizzo",
+    "endereço",
+    "adress",
+    "osoite",
+    "cím",
+    "linkedin",
+    "photo",
+    "foto",
+    "φωτογραφία",
+    "photograph",
+    "zdjęcie",
+    "fotografie",
+    "kuva",
+    "fénykép",
 ];
 
 /// Splits pages into lines and assigns each a section.
@@ -167,7 +572,11 @@ pub fn split<'a>(pages: &[&'a str]) -> Vec<Line<'a>> {
         .iter()
         .flat_map(|page| page.lines())
         .any(|line| heading_section(line).is_some());
-    let mut current = if any_heading { Section::Header } else { Section::Other };
+    let mut current = if any_heading {
+        Section::Header
+    } else {
+        Section::Other
+    };
     let mut lines = Vec::new();
     let mut first_line = true;
     for (index, page) in pages.iter().enumerate() {
@@ -195,23 +604,35 @@ pub fn split<'a>(pages: &[&'a str]) -> Vec<Line<'a>> {
     lines
 }
 
-/// The section a heading line opens, if the line is a heading.
+/// The section a heading line opens, if the line is a heading: the whole line (bar
+/// punctuation, case and accents) is a known heading, or it starts with one and is short and
+/// emphatic (capitals, or a trailing colon) — "WORK EXPERIENCE – EU INSTITUTIONS", "Skills:".
 fn heading_section(line: &str) -> Option<Section> {
-    let normalised = line
+    let trimmed = line
         .trim()
-        .trim_end_matches([':', '.'])
-        .trim_start_matches(|c: char| !c.is_alphabetic())
-        .to_lowercase();
-    if normalised.is_empty() || normalised.chars().count() > 45 {
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    if trimmed.is_empty()
+        || trimmed.chars().count() > 60
+        || trimmed.chars().any(|c| c.is_ascii_digit())
+    {
         return None;
     }
-    // Exact headings, or an all-capitals line that starts with one ("APPLICATION FORM – …").
-    let shouting = line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
+    let folded = fold(trimmed)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let emphatic = line.trim_end().ends_with(':') || !trimmed.chars().any(char::is_lowercase);
+    let short = folded.split(' ').count() <= 6;
     HEADINGS
         .iter()
         .find(|(_, names)| {
-            names.iter().any(|name| {
-                *name == normalised || (shouting && normalised.strip_prefix(name).is_some_and(|rest| rest.starts_with([' ', '–', '-', ':'])))
+            names.iter().map(|name| fold(name)).any(|name| {
+                folded == name
+                    || (short
+                        && emphatic
+                        && find_word(&folded, &name)
+                            .first()
+                            .is_some_and(|found| found.start == 0))
             })
         })
         .map(|(section, _)| *section)
@@ -222,7 +643,9 @@ fn heading_section(line: &str) -> Option<Section> {
 fn is_personal(line: &str) -> bool {
     let lower = line.to_lowercase();
     if let Some((label, _)) = lower.split_once(':') {
-        let label = label.trim().trim_start_matches(|c: char| !c.is_alphabetic());
+        let label = label
+            .trim()
+            .trim_start_matches(|c: char| !c.is_alphabetic());
         if PERSONAL_LABELS.contains(&label) {
             return true;
         }
@@ -238,7 +661,7 @@ fn is_personal(line: &str) -> bool {
 /// starting with `+` or `0`: a phone number, not a date range.
 fn looks_like_phone(line: &str) -> bool {
     line.split(|c: char| !(c.is_ascii_digit() || " +-./()".contains(c)))
-        .map(str::trim)
+        .map(|run| run.trim_start_matches(['.', ' ', '-', '/']).trim_end())
         .filter(|run| run.starts_with('+') || run.starts_with("00") || run.starts_with("(0"))
         .any(|run| run.chars().filter(char::is_ascii_digit).count() >= 8)
 }
@@ -253,7 +676,12 @@ mod tests {
                     Work experience\n03/2018 – 06/2021 Security analyst, CERT Polska\n\
                     Education\nMaster in Computer Science\nJęzyki\nangielski C1";
         let lines = split(&[page]);
-        let section_of = |needle: &str| lines.iter().find(|line| line.text.contains(needle)).map(|line| line.section);
+        let section_of = |needle: &str| {
+            lines
+                .iter()
+                .find(|line| line.text.contains(needle))
+                .map(|line| line.section)
+        };
         assert_eq!(section_of("Anna"), Some(Section::Header));
         assert_eq!(section_of("Nationality"), Some(Section::Personal));
         assert_eq!(section_of("Security analyst"), Some(Section::Experience));
@@ -263,7 +691,9 @@ mod tests {
 
     #[test]
     fn personal_labels_count_anywhere() {
-        let lines = split(&["Experience\nSOC analyst 2019-2022\nDate of birth: 01/01/1990\nGeschlecht: weiblich"]);
+        let lines = split(&[
+            "Experience\nSOC analyst 2019-2022\nDate of birth: 01/01/1990\nGeschlecht: weiblich",
+        ]);
         assert_eq!(lines[2].section, Section::Personal);
         assert_eq!(lines[3].section, Section::Personal);
     }

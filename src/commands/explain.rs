@@ -44,7 +44,9 @@ pub fn run(args: &ExplainArgs) -> Result<i32, FatalError> {
     let mut index = CvIndex::in_memory()?;
     let Processed { rows, .. } = app::process(&mut index, &inputs, &prepared, &scoring, |_| {})?;
     let mut out = std::io::stdout().lock();
-    print(&mut out, &scoring, &rows[0]).or_else(ignore_broken_pipe).map_err(|error| FatalError::io("stdout", error))?;
+    print(&mut out, &scoring, &rows[0])
+        .or_else(ignore_broken_pipe)
+        .map_err(|error| FatalError::io("stdout", error))?;
     Ok(EXIT_OK)
 }
 
@@ -59,42 +61,113 @@ fn ignore_broken_pipe(error: std::io::Error) -> std::io::Result<()> {
 fn print(out: &mut impl Write, scoring: &ScoringConfig, row: &Row) -> std::io::Result<()> {
     let profile = &scoring.profile;
     writeln!(out, "{}", row.input.display)?;
-    writeln!(out, "  profile: {} ({}), sha256 {}", profile.job.reference, profile.source, &profile.sha256[..12])?;
-    writeln!(out, "  status: {}{}", row.status, if row.detail.is_empty() { String::new() } else { format!(" ({})", row.detail) })?;
-    writeln!(out, "  language: {}", row.language.map_or("unknown", |language| language.code()))?;
-    let Some(score) = &row.score else { return Ok(()) };
-    writeln!(out, "  score: {:.1} / 100   eligible: {}", score.score, score.eligible.as_str())?;
+    writeln!(
+        out,
+        "  profile: {} ({}), sha256 {}",
+        profile.job.reference,
+        profile.source,
+        &profile.sha256[..12]
+    )?;
+    writeln!(
+        out,
+        "  status: {}{}",
+        row.status,
+        if row.detail.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", row.detail)
+        }
+    )?;
+    writeln!(
+        out,
+        "  language: {}",
+        row.language.map_or("unknown", |language| language.code())
+    )?;
+    let Some(score) = &row.score else {
+        return Ok(());
+    };
+    writeln!(
+        out,
+        "  score: {:.1} / 100   eligible: {}",
+        score.score,
+        score.eligible.as_str()
+    )?;
     if !score.flags.is_empty() {
         writeln!(out, "  flags: {}", score.flags.join(", "))?;
     }
     writeln!(out, "\nGates")?;
     for (gate, result) in profile.gates.iter().zip(&score.gates) {
-        writeln!(out, "  {:<8} {} — {}", result.outcome.as_str(), gate.label, result.reason)?;
+        writeln!(
+            out,
+            "  {:<8} {} — {}",
+            result.outcome.as_str(),
+            gate.label,
+            result.reason
+        )?;
     }
     writeln!(out, "\nFacts")?;
-    writeln!(out, "  cybersecurity experience: {:.1} years", score.facts.years_experience)?;
+    writeln!(
+        out,
+        "  cybersecurity experience: {:.1} years",
+        score.facts.years_experience
+    )?;
     for (start, end, quote) in &score.facts.security_periods {
-        writeln!(out, "    {:04}-{:02} → {:04}-{:02}  \"{quote}\"", start.year, start.month, end.year, end.month)?;
+        writeln!(
+            out,
+            "    {:04}-{:02} → {:04}-{:02}  \"{quote}\"",
+            start.year, start.month, end.year, end.month
+        )?;
     }
     match &score.facts.degree {
-        Some(degree) => writeln!(out, "  degree: {:?}, {} years: \"{}\"", degree.level, degree.nominal_years, degree.quote)?,
+        Some(degree) => writeln!(
+            out,
+            "  degree: {:?}, {} years: \"{}\"",
+            degree.level, degree.nominal_years, degree.quote
+        )?,
         None => writeln!(out, "  degree: none found")?,
     }
     for skill in &score.facts.languages {
-        writeln!(out, "  language: {} {:?}: \"{}\"", skill.language, skill.level, skill.quote)?;
+        writeln!(
+            out,
+            "  language: {} {:?}: \"{}\"",
+            skill.language, skill.level, skill.quote
+        )?;
     }
     if !score.facts.certifications.is_empty() {
-        writeln!(out, "  certifications: {}", score.facts.certifications.join(", "))?;
+        writeln!(
+            out,
+            "  certifications: {}",
+            score.facts.certifications.join(", ")
+        )?;
     }
     if let Some(clearance) = &score.facts.clearance {
-        writeln!(out, "  clearance: {:?}: \"{}\"", clearance.status, clearance.quote)?;
+        writeln!(
+            out,
+            "  clearance: {:?}: \"{}\"",
+            clearance.status, clearance.quote
+        )?;
     }
     writeln!(out, "\nCriteria (weight × sub-score)")?;
     for (criterion, result) in profile.criteria.iter().zip(&score.criteria) {
-        writeln!(out, "  {:>5.1} × {:>3.0}%  {} — {}", criterion.weight, result.score * 100.0, criterion.id, criterion.label)?;
+        writeln!(
+            out,
+            "  {:>5.1} × {:>3.0}%  {} — {}",
+            criterion.weight,
+            result.score * 100.0,
+            criterion.id,
+            criterion.label
+        )?;
         for evidence in &result.evidence {
-            let place = if evidence.page == 0 { String::new() } else { format!("p{} {}, ", evidence.page, evidence.section) };
-            writeln!(out, "          \"{}\" ({place}term \"{}\", {:.2} points)", evidence.quote, evidence.term, evidence.points)?;
+            let place = if evidence.page == 0 {
+                String::new()
+            } else {
+                format!("p{} {}, ", evidence.page, evidence.section)
+            };
+            writeln!(
+                out,
+                "          \"{}\" ({place}term \"{}\", {:.2} points)",
+                evidence.quote, evidence.term, evidence.points
+            )?;
         }
     }
     Ok(())

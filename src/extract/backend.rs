@@ -215,14 +215,17 @@ pub fn extract_with_fallback(
     let mut errors = Vec::new();
     for &kind in backends {
         on_attempt(kind);
-        let outcome = panic::catch_unwind(AssertUnwindSafe(|| kind.backend().extract(bytes, limits)));
+        let outcome =
+            panic::catch_unwind(AssertUnwindSafe(|| kind.backend().extract(bytes, limits)));
         match outcome {
             Ok(Ok(text)) => match quality::judge(&text.pages) {
                 Verdict::Good => return accepted(kind, text, ""),
                 verdict => {
                     let better = match &best_weak {
                         None => true,
-                        Some((held, _, _)) => *held == Verdict::NoText && verdict == Verdict::Garbage,
+                        Some((held, _, _)) => {
+                            *held == Verdict::NoText && verdict == Verdict::Garbage
+                        }
                     };
                     if better {
                         best_weak = Some((verdict, kind, text));
@@ -235,11 +238,17 @@ pub fn extract_with_fallback(
             Ok(Err(BackendError::Unreadable(reason))) => {
                 errors.push(format!("{}: {reason}", kind.name()))
             }
-            Err(payload) => errors.push(format!("{}: panicked: {}", kind.name(), panic_message(&payload))),
+            Err(payload) => errors.push(format!(
+                "{}: panicked: {}",
+                kind.name(),
+                panic_message(&payload)
+            )),
         }
     }
     match best_weak {
-        Some((Verdict::Garbage, kind, text)) => accepted(kind, text, "low-quality text (every backend)"),
+        Some((Verdict::Garbage, kind, text)) => {
+            accepted(kind, text, "low-quality text (every backend)")
+        }
         Some((_, kind, _)) => Extraction::failed(
             Status::NoText,
             format!("no text layer ({} found next to none)", kind.name()),
@@ -279,15 +288,28 @@ mod tests {
 
     #[test]
     fn backend_names_round_trip() {
-        for kind in [BackendKind::Walker, BackendKind::PdfExtract, BackendKind::Lopdf] {
+        for kind in [
+            BackendKind::Walker,
+            BackendKind::PdfExtract,
+            BackendKind::Lopdf,
+        ] {
             assert_eq!(BackendKind::parse(kind.name()), Some(kind));
         }
     }
 
     #[test]
     fn garbage_bytes_are_unreadable_not_a_panic() {
-        let all = [BackendKind::Walker, BackendKind::PdfExtract, BackendKind::Lopdf];
-        let result = extract_with_fallback(b"%PDF-1.4\n garbage", &all, &ExtractLimits::default(), |_| {});
+        let all = [
+            BackendKind::Walker,
+            BackendKind::PdfExtract,
+            BackendKind::Lopdf,
+        ];
+        let result = extract_with_fallback(
+            b"%PDF-1.4\n garbage",
+            &all,
+            &ExtractLimits::default(),
+            |_| {},
+        );
         assert_eq!(result.status, Status::Unreadable);
         assert!(result.detail.contains("walker"), "{}", result.detail);
     }

@@ -45,7 +45,11 @@ pub struct Job {
 
 /// Extracts every job on `settings.workers` worker processes and sends each result to
 /// `results` as soon as it is ready. Returns when every job has been answered.
-pub fn extract_all(settings: &PoolSettings, jobs: impl IntoIterator<Item = Job>, results: &Sender<(usize, Extraction)>) {
+pub fn extract_all(
+    settings: &PoolSettings,
+    jobs: impl IntoIterator<Item = Job>,
+    results: &Sender<(usize, Extraction)>,
+) {
     let (job_sender, job_receiver) = crossbeam_channel::bounded::<Job>(settings.workers * 2);
     thread::scope(|scope| {
         for _ in 0..settings.workers.max(1) {
@@ -105,7 +109,12 @@ impl<'a> Supervisor<'a> {
             }
             // Retry only with the backends after the one that took the worker down.
             backends = match attempted {
-                Some(kind) => backends.iter().skip_while(|&&k| k != kind).skip(1).copied().collect(),
+                Some(kind) => backends
+                    .iter()
+                    .skip_while(|&&k| k != kind)
+                    .skip(1)
+                    .copied()
+                    .collect(),
                 None => Vec::new(),
             };
         }
@@ -113,12 +122,19 @@ impl<'a> Supervisor<'a> {
     }
 
     /// Runs one request; on a lost worker returns the failure and the backend that was running.
-    fn attempt(&mut self, request: &Request, budget: Duration) -> (Result<Extraction, Extraction>, Option<BackendKind>) {
+    fn attempt(
+        &mut self,
+        request: &Request,
+        budget: Duration,
+    ) -> (Result<Extraction, Extraction>, Option<BackendKind>) {
         let worker = match self.live_worker() {
             Ok(worker) => worker,
             Err(error) => {
                 return (
-                    Err(Extraction::failed(Status::Crashed, format!("cannot start a worker: {error}"))),
+                    Err(Extraction::failed(
+                        Status::Crashed,
+                        format!("cannot start a worker: {error}"),
+                    )),
                     None,
                 )
             }
@@ -131,7 +147,10 @@ impl<'a> Supervisor<'a> {
         loop {
             let left = budget.saturating_sub(started.elapsed());
             let Some(worker) = self.worker.as_mut() else {
-                return (Err(Extraction::failed(Status::Crashed, "worker vanished")), attempted);
+                return (
+                    Err(Extraction::failed(Status::Crashed, "worker vanished")),
+                    attempted,
+                );
             };
             match worker.replies.recv_timeout(left) {
                 Ok(Reply::Attempt(kind)) => attempted = Some(kind),
@@ -139,10 +158,15 @@ impl<'a> Supervisor<'a> {
                 Err(RecvTimeoutError::Timeout) => {
                     self.kill_worker();
                     let backend = attempted.map_or("?", BackendKind::name);
-                    let detail = format!("no result within {:.1} s ({backend})", self.settings.deadline.as_secs_f64());
+                    let detail = format!(
+                        "no result within {:.1} s ({backend})",
+                        self.settings.deadline.as_secs_f64()
+                    );
                     return (Err(Extraction::failed(Status::Timeout, detail)), attempted);
                 }
-                Err(RecvTimeoutError::Disconnected) => return (Err(self.lost_worker(attempted)), attempted),
+                Err(RecvTimeoutError::Disconnected) => {
+                    return (Err(self.lost_worker(attempted)), attempted)
+                }
             }
         }
     }
@@ -166,7 +190,11 @@ impl<'a> Supervisor<'a> {
         let Some(mut worker) = self.worker.take() else {
             return Extraction::failed(Status::Crashed, "worker vanished");
         };
-        let exit = worker.child.wait().map(|status| status.to_string()).unwrap_or_default();
+        let exit = worker
+            .child
+            .wait()
+            .map(|status| status.to_string())
+            .unwrap_or_default();
         // Give the stderr reader a moment to collect the last words.
         thread::sleep(Duration::from_millis(20));
         let last_words = worker.stderr_tail();
@@ -217,7 +245,9 @@ impl WorkerProcess {
         thread::spawn(move || {
             for line in BufReader::new(stdout).lines() {
                 let Ok(line) = line else { break };
-                let Ok(reply) = serde_json::from_str::<Reply>(&line) else { break };
+                let Ok(reply) = serde_json::from_str::<Reply>(&line) else {
+                    break;
+                };
                 if sender.send(reply).is_err() {
                     break;
                 }
@@ -252,7 +282,10 @@ impl WorkerProcess {
     }
 
     fn stderr_tail(&self) -> String {
-        let tail = self.stderr.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let tail = self
+            .stderr
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         let bytes: Vec<u8> = tail.iter().copied().collect();
         String::from_utf8_lossy(&bytes).into_owned()
     }

@@ -64,7 +64,8 @@ mod tests {
 
     #[test]
     fn ordinary_text_is_good() {
-        let text = "Senior security engineer at CERT, incident response and cloud security on Azure";
+        let text =
+            "Senior security engineer at CERT, incident response and cloud security on Azure";
         assert_eq!(judge(&[page(text)]), Verdict::Good);
     }
 

@@ -51,12 +51,14 @@ pub fn serve(max_memory_mib: u64) -> i32 {
             }
         };
         let extraction = match std::fs::read(&request.path) {
-            Ok(bytes) => backend::extract_with_fallback(&bytes, &request.backends, &request.limits, |kind| {
-                // A parent that stopped listening is gone: nothing useful is left to do.
-                if send(&mut stdout, &Reply::Attempt(kind)).is_err() {
-                    std::process::exit(1);
-                }
-            }),
+            Ok(bytes) => {
+                backend::extract_with_fallback(&bytes, &request.backends, &request.limits, |kind| {
+                    // A parent that stopped listening is gone: nothing useful is left to do.
+                    if send(&mut stdout, &Reply::Attempt(kind)).is_err() {
+                        std::process::exit(1);
+                    }
+                })
+            }
             Err(error) => Extraction::failed(Status::IoError, error.to_string()),
         };
         if send(&mut stdout, &Reply::Done(extraction)).is_err() {

@@ -1,6 +1,6 @@
 //! Professional certifications (security, cloud, networking, service management) under canonical names.
 
-use super::matching::{contains_any, lines_with_offsets, Folded};
+use crate::text::{contains_any, lines_with_offsets, Folded};
 use std::collections::BTreeSet;
 
 /// Stands for "any of `CUES`" in an alternative.

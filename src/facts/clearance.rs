@@ -1,6 +1,6 @@
 //! Evidence of a security clearance, held or obtainable.
 
-use super::matching::{contains_any, lines_with_offsets, Folded};
+use crate::text::{contains_any, lines_with_offsets, Folded};
 
 /// Whether the candidate holds a clearance or could obtain one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

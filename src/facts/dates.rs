@@ -1,7 +1,7 @@
 //! Date ranges in CV text ("03/2018 – obecnie", "Jan 2015 - Dec 2019", "seit März 2020", ...).
 
-use super::matching::Folded;
 use super::months::month_of_word;
+use crate::text::Folded;
 use std::ops::Range;
 
 /// A calendar month; ordering by (year, month).
@@ -611,7 +611,7 @@ impl<'t> Parser<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::matching::fold;
+    use crate::text::fold;
     use proptest::prelude::*;
 
     const NOW: YearMonth = YearMonth::new(2024, 6);

@@ -1,6 +1,6 @@
 //! Highest degree mentioned in a CV, with nominal years of study.
 
-use super::matching::{contains_any, Folded};
+use crate::text::{contains_any, Folded};
 
 /// Level of education, ordered from lowest to highest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

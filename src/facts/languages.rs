@@ -1,6 +1,6 @@
 //! Language levels (CEFR) for the 24 official EU languages, from codes or level words near a language name.
 
-use super::matching::{find_word, fold, lines_with_offsets, Folded};
+use crate::text::{find_word, fold, lines_with_offsets, Folded};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;

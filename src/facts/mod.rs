@@ -8,7 +8,6 @@ pub mod dates;
 pub mod degree;
 pub mod experience;
 pub mod languages;
-mod matching;
 mod months;
 
 pub use certifications::certifications;

@@ -1,6 +1,6 @@
 //! Month names (full, genitive/locative and abbreviated) in the official EU languages.
 
-use super::matching::fold;
+use crate::text::fold;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

@@ -29,7 +29,8 @@ impl IndexLock {
             .map_err(|error| FatalError::io(&path, error))?;
         loop {
             // SAFETY: flock on a file descriptor we own; no memory is shared.
-            let locked = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
+            let locked =
+                unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
             if locked {
                 break;
             }
@@ -38,15 +39,26 @@ impl IndexLock {
                 let _ = file.read_to_string(&mut holder);
                 return Err(FatalError::Locked {
                     path: index_dir.to_path_buf(),
-                    holder: if holder.trim().is_empty() { "unknown holder".into() } else { holder.trim().to_string() },
+                    holder: if holder.trim().is_empty() {
+                        "unknown holder".into()
+                    } else {
+                        holder.trim().to_string()
+                    },
                 });
             }
             std::thread::sleep(Duration::from_millis(200));
         }
-        let holder = format!("pid {} started {}", std::process::id(), chrono::Utc::now().to_rfc3339());
-        file.set_len(0).map_err(|error| FatalError::io(&path, error))?;
-        file.rewind().map_err(|error| FatalError::io(&path, error))?;
-        file.write_all(holder.as_bytes()).map_err(|error| FatalError::io(&path, error))?;
+        let holder = format!(
+            "pid {} started {}",
+            std::process::id(),
+            chrono::Utc::now().to_rfc3339()
+        );
+        file.set_len(0)
+            .map_err(|error| FatalError::io(&path, error))?;
+        file.rewind()
+            .map_err(|error| FatalError::io(&path, error))?;
+        file.write_all(holder.as_bytes())
+            .map_err(|error| FatalError::io(&path, error))?;
         Ok(IndexLock { _file: file })
     }
 }

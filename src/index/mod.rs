@@ -58,7 +58,13 @@ pub struct StoredCv {
 
 impl StoredCv {
     /// Builds the stored form of an extraction result.
-    pub fn new(key: String, path: String, sha256: String, extraction: Extraction, language: Option<EuLanguage>) -> StoredCv {
+    pub fn new(
+        key: String,
+        path: String,
+        sha256: String,
+        extraction: Extraction,
+        language: Option<EuLanguage>,
+    ) -> StoredCv {
         StoredCv {
             key,
             path,
@@ -68,7 +74,11 @@ impl StoredCv {
             language,
             backend: extraction.backend,
             truncated: extraction.truncated,
-            hidden_chars: extraction.pages.iter().map(|page| page.hidden_chars as u64).sum(),
+            hidden_chars: extraction
+                .pages
+                .iter()
+                .map(|page| page.hidden_chars as u64)
+                .sum(),
             hidden_sample: extraction.hidden_sample,
             pages: extraction.pages.into_iter().map(|page| page.text).collect(),
         }
@@ -94,12 +104,14 @@ impl CvIndex {
             path: path.to_path_buf(),
             reason: format!("{error} (run again with --rebuild to start a fresh index)"),
         };
-        let directory = tantivy::directory::MmapDirectory::open(path).map_err(|error| FatalError::Index {
-            path: path.to_path_buf(),
-            reason: error.to_string(),
-        })?;
+        let directory =
+            tantivy::directory::MmapDirectory::open(path).map_err(|error| FatalError::Index {
+                path: path.to_path_buf(),
+                reason: error.to_string(),
+            })?;
         let index = Index::open_or_create(directory, schema::build()).map_err(fail)?;
-        let mut opened = CvIndex::wrap(index, Some(path.to_path_buf()), Some(lock)).map_err(fail)?;
+        let mut opened =
+            CvIndex::wrap(index, Some(path.to_path_buf()), Some(lock)).map_err(fail)?;
         if rebuild {
             let mut writer = opened.writer()?;
             writer.writer.delete_all_documents().map_err(fail)?;
@@ -118,11 +130,18 @@ impl CvIndex {
         })
     }
 
-    fn wrap(index: Index, path: Option<PathBuf>, lock: Option<IndexLock>) -> tantivy::Result<CvIndex> {
+    fn wrap(
+        index: Index,
+        path: Option<PathBuf>,
+        lock: Option<IndexLock>,
+    ) -> tantivy::Result<CvIndex> {
         // Tokenizers are not stored in the index: register them every time it is opened.
         analysis::register_analyzers(index.tokenizers());
         let fields = Fields::resolve(&index.schema())?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         Ok(CvIndex {
             index,
             fields,
@@ -134,7 +153,10 @@ impl CvIndex {
 
     fn error(&self, error: impl std::fmt::Display) -> FatalError {
         FatalError::Index {
-            path: self.path.clone().unwrap_or_else(|| PathBuf::from("<memory>")),
+            path: self
+                .path
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("<memory>")),
             reason: error.to_string(),
         }
     }
@@ -151,12 +173,17 @@ impl CvIndex {
 
     /// A writer for upserts; one at a time (tantivy enforces it).
     pub fn writer(&self) -> Result<CvWriter<'_>, FatalError> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4);
         let writer = self
             .index
             .writer_with_num_threads(threads, WRITER_HEAP_BYTES)
             .map_err(|error| self.error(error))?;
-        Ok(CvWriter { index: self, writer })
+        Ok(CvWriter {
+            index: self,
+            writer,
+        })
     }
 
     /// Key → content hash of every stored CV, to skip unchanged files.
@@ -164,7 +191,9 @@ impl CvIndex {
         let searcher = self.reader.searcher();
         let mut known = HashMap::new();
         for segment in searcher.segment_readers() {
-            let store = segment.get_store_reader(64).map_err(|error| self.error(error))?;
+            let store = segment
+                .get_store_reader(64)
+                .map_err(|error| self.error(error))?;
             for doc_id in segment.doc_ids_alive() {
                 let doc: TantivyDocument = store.get(doc_id).map_err(|error| self.error(error))?;
                 known.insert(text(&doc, self.fields.key), text(&doc, self.fields.sha256));
@@ -178,7 +207,9 @@ impl CvIndex {
         let searcher = self.reader.searcher();
         let mut all = Vec::new();
         for segment in searcher.segment_readers() {
-            let store = segment.get_store_reader(64).map_err(|error| self.error(error))?;
+            let store = segment
+                .get_store_reader(64)
+                .map_err(|error| self.error(error))?;
             for doc_id in segment.doc_ids_alive() {
                 let doc: TantivyDocument = store.get(doc_id).map_err(|error| self.error(error))?;
                 all.push(self.fields.to_stored(&doc));
@@ -190,7 +221,9 @@ impl CvIndex {
     /// Keys of the CVs matching `query`.
     pub fn matching_keys(&self, query: &dyn Query) -> Result<Vec<String>, FatalError> {
         let searcher = self.reader.searcher();
-        let hits = searcher.search(query, &DocSetCollector).map_err(|error| self.error(error))?;
+        let hits = searcher
+            .search(query, &DocSetCollector)
+            .map_err(|error| self.error(error))?;
         let mut keys = Vec::with_capacity(hits.len());
         for address in hits {
             let doc: TantivyDocument = searcher.doc(address).map_err(|error| self.error(error))?;
@@ -219,23 +252,32 @@ impl CvWriter<'_> {
     pub fn upsert(&mut self, cv: &StoredCv) -> Result<(), FatalError> {
         self.remove(&cv.key);
         let doc = self.index.fields.to_document(cv);
-        self.writer.add_document(doc).map_err(|error| self.index.error(error))?;
+        self.writer
+            .add_document(doc)
+            .map_err(|error| self.index.error(error))?;
         Ok(())
     }
 
     /// Removes the CV with this key, if any.
     pub fn remove(&mut self, key: &str) {
-        self.writer.delete_term(Term::from_field_text(self.index.fields.key, key));
+        self.writer
+            .delete_term(Term::from_field_text(self.index.fields.key, key));
     }
 
     /// Makes every change since the last commit durable, atomically.
     pub fn commit(&mut self) -> Result<(), FatalError> {
-        self.writer.commit().map(|_| ()).map_err(|error| self.index.error(error))
+        self.writer
+            .commit()
+            .map(|_| ())
+            .map_err(|error| self.index.error(error))
     }
 }
 
 fn text(doc: &TantivyDocument, field: Field) -> String {
-    doc.get_first(field).and_then(|value| value.as_str()).unwrap_or_default().to_string()
+    doc.get_first(field)
+        .and_then(|value| value.as_str())
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// The index holds personal data: only its owner may read it.

@@ -46,7 +46,10 @@ pub fn body_field_name(language: Option<EuLanguage>) -> String {
 
 /// Every body language: the 24 official languages, then unknown.
 pub fn body_languages() -> impl Iterator<Item = Option<EuLanguage>> {
-    EuLanguage::ALL.into_iter().map(Some).chain(std::iter::once(None))
+    EuLanguage::ALL
+        .into_iter()
+        .map(Some)
+        .chain(std::iter::once(None))
 }
 
 /// Builds the schema.
@@ -67,7 +70,10 @@ pub fn build() -> Schema {
         let indexing = TextFieldIndexing::default()
             .set_tokenizer(&analysis::tokenizer_name(language))
             .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-        builder.add_text_field(&body_field_name(language), TextOptions::default().set_indexing_options(indexing));
+        builder.add_text_field(
+            &body_field_name(language),
+            TextOptions::default().set_indexing_options(indexing),
+        );
     }
     builder.build()
 }
@@ -97,7 +103,10 @@ impl Fields {
     /// The analysed body field for a language.
     pub fn body(&self, language: Option<EuLanguage>) -> Field {
         let position = language.map_or(EuLanguage::ALL.len(), |language| {
-            EuLanguage::ALL.iter().position(|l| *l == language).unwrap_or(EuLanguage::ALL.len())
+            EuLanguage::ALL
+                .iter()
+                .position(|l| *l == language)
+                .unwrap_or(EuLanguage::ALL.len())
         });
         self.bodies[position]
     }
@@ -109,7 +118,10 @@ impl Fields {
         doc.add_text(self.sha256, &cv.sha256);
         doc.add_text(self.status, cv.status.as_str());
         doc.add_text(self.detail, &cv.detail);
-        doc.add_text(self.language, cv.language.map_or("unknown", EuLanguage::code));
+        doc.add_text(
+            self.language,
+            cv.language.map_or("unknown", EuLanguage::code),
+        );
         doc.add_text(self.backend, &cv.backend);
         doc.add_u64(self.truncated, u64::from(cv.truncated));
         doc.add_u64(self.hidden_chars, cv.hidden_chars);
@@ -124,7 +136,11 @@ impl Fields {
 
     pub(super) fn to_stored(&self, doc: &TantivyDocument) -> StoredCv {
         let text = |field| super::text(doc, field);
-        let number = |field| doc.get_first(field).and_then(|value| value.as_u64()).unwrap_or(0);
+        let number = |field| {
+            doc.get_first(field)
+                .and_then(|value| value.as_u64())
+                .unwrap_or(0)
+        };
         StoredCv {
             key: text(self.key),
             path: text(self.path),

@@ -17,17 +17,30 @@ pub(super) fn read(manifest: &Path) -> Result<Inputs, FatalError> {
         .flexible(false)
         .from_path(manifest)
         .map_err(|error| fail(error.to_string()))?;
-    let headers = reader.headers().map_err(|error| fail(error.to_string()))?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|error| fail(error.to_string()))?
+        .clone();
     let column = |name: &str| headers.iter().position(|header| header.trim() == name);
     let mut positions = [0usize; 3];
     for (slot, name) in positions.iter_mut().zip(REQUIRED) {
-        *slot = column(name).ok_or_else(|| fail(format!("missing column {name:?} (needs {})", REQUIRED.join(", "))))?;
+        *slot = column(name).ok_or_else(|| {
+            fail(format!(
+                "missing column {name:?} (needs {})",
+                REQUIRED.join(", ")
+            ))
+        })?;
     }
     let [id_at, file_at, submitted_at] = positions;
-    let passthrough: Vec<usize> = (0..headers.len()).filter(|index| !positions.contains(index)).collect();
+    let passthrough: Vec<usize> = (0..headers.len())
+        .filter(|index| !positions.contains(index))
+        .collect();
     let base = manifest.parent().unwrap_or(Path::new("."));
     let mut inputs = Inputs {
-        passthrough_columns: passthrough.iter().map(|&index| headers[index].to_string()).collect(),
+        passthrough_columns: passthrough
+            .iter()
+            .map(|&index| headers[index].to_string())
+            .collect(),
         ..Inputs::default()
     };
     let mut seen = std::collections::HashSet::new();
@@ -39,7 +52,9 @@ pub(super) fn read(manifest: &Path) -> Result<Inputs, FatalError> {
             return Err(fail(format!("line {line}: empty candidate_id")));
         }
         if !seen.insert(key.clone()) {
-            return Err(fail(format!("line {line}: candidate_id {key:?} appears twice")));
+            return Err(fail(format!(
+                "line {line}: candidate_id {key:?} appears twice"
+            )));
         }
         let submitted = record[submitted_at].trim();
         let submitted_at = chrono::DateTime::parse_from_rfc3339(submitted).map_err(|_| {
@@ -51,7 +66,10 @@ pub(super) fn read(manifest: &Path) -> Result<Inputs, FatalError> {
             path: base.join(&display),
             display,
             submitted_at: Some(submitted_at),
-            passthrough: passthrough.iter().map(|&index| record[index].to_string()).collect(),
+            passthrough: passthrough
+                .iter()
+                .map(|&index| record[index].to_string())
+                .collect(),
         });
     }
     Ok(inputs)
@@ -81,7 +99,11 @@ mod tests {
     fn a_date_without_time_zone_is_an_error_naming_the_line() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("export.csv");
-        std::fs::write(&path, "candidate_id,file,submitted_at\nC1,a.pdf,2026-04-20\n").unwrap();
+        std::fs::write(
+            &path,
+            "candidate_id,file,submitted_at\nC1,a.pdf,2026-04-20\n",
+        )
+        .unwrap();
         let error = read(&path).unwrap_err().to_string();
         assert!(error.contains("line 2"), "{error}");
     }

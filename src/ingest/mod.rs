@@ -70,7 +70,10 @@ pub fn discover(input: &Path, all_files: bool) -> Result<Inputs, FatalError> {
     let metadata = std::fs::metadata(input).map_err(|error| FatalError::io(input, error))?;
     if metadata.is_dir() {
         walk::folder(input, all_files)
-    } else if input.extension().is_some_and(|extension| extension.eq_ignore_ascii_case("csv")) {
+    } else if input
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("csv"))
+    {
         manifest::read(input)
     } else {
         Err(FatalError::Input {
@@ -83,13 +86,18 @@ pub fn discover(input: &Path, all_files: bool) -> Result<Inputs, FatalError> {
 /// Hashes and sniffs every input in parallel, then marks duplicates (the first one in input
 /// order is the original).
 pub fn prepare(files: &[Input], max_file_bytes: u64) -> Vec<Prepared> {
-    let mut prepared: Vec<Prepared> = files.par_iter().map(|input| inspect(&input.path, max_file_bytes)).collect();
+    let mut prepared: Vec<Prepared> = files
+        .par_iter()
+        .map(|input| inspect(&input.path, max_file_bytes))
+        .collect();
     let mut first_seen: HashMap<String, usize> = HashMap::new();
-    for index in 0..prepared.len() {
-        let Prepared::Ready { sha256 } = &prepared[index] else { continue };
-        match first_seen.get(sha256) {
+    for (index, entry) in prepared.iter_mut().enumerate() {
+        let Prepared::Ready { sha256 } = entry else {
+            continue;
+        };
+        match first_seen.get(sha256.as_str()) {
             Some(&original) => {
-                prepared[index] = Prepared::Duplicate {
+                *entry = Prepared::Duplicate {
                     sha256: sha256.clone(),
                     of: files[original].display.clone(),
                 }
@@ -121,7 +129,13 @@ fn inspect(path: &Path, max_file_bytes: u64) -> Prepared {
         return failed(Status::Empty, "zero bytes".into());
     }
     if metadata.len() > max_file_bytes {
-        return failed(Status::TooLarge, format!("{} bytes, over the limit of {max_file_bytes}", metadata.len()));
+        return failed(
+            Status::TooLarge,
+            format!(
+                "{} bytes, over the limit of {max_file_bytes}",
+                metadata.len()
+            ),
+        );
     }
     match hash_and_sniff(path) {
         Ok((sha256, true)) => Prepared::Ready { sha256 },
@@ -182,11 +196,35 @@ mod tests {
         ];
         let prepared = prepare(&files, 1 << 20);
         assert!(matches!(prepared[0], Prepared::Ready { .. }));
-        assert!(matches!(prepared[1], Prepared::Failed { status: Status::Empty, .. }));
-        assert!(matches!(prepared[2], Prepared::Failed { status: Status::NotPdf, .. }));
+        assert!(matches!(
+            prepared[1],
+            Prepared::Failed {
+                status: Status::Empty,
+                ..
+            }
+        ));
+        assert!(matches!(
+            prepared[2],
+            Prepared::Failed {
+                status: Status::NotPdf,
+                ..
+            }
+        ));
         assert!(matches!(&prepared[3], Prepared::Duplicate { of, .. } if of.ends_with("a.pdf")));
-        assert!(matches!(prepared[4], Prepared::Failed { status: Status::MissingFile, .. }));
+        assert!(matches!(
+            prepared[4],
+            Prepared::Failed {
+                status: Status::MissingFile,
+                ..
+            }
+        ));
         let too_large = prepare(&files[..1], 4);
-        assert!(matches!(too_large[0], Prepared::Failed { status: Status::TooLarge, .. }));
+        assert!(matches!(
+            too_large[0],
+            Prepared::Failed {
+                status: Status::TooLarge,
+                ..
+            }
+        ));
     }
 }

@@ -14,7 +14,9 @@ pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError>
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let path = error.path().map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                let path = error
+                    .path()
+                    .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
                 if error.depth() == 0 {
                     return Err(FatalError::Input {
                         path: root.to_path_buf(),
@@ -24,7 +26,9 @@ pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError>
                 let reason = if error.loop_ancestor().is_some() {
                     "symbolic link loop, not followed".to_string()
                 } else {
-                    error.io_error().map_or_else(|| error.to_string(), ToString::to_string)
+                    error
+                        .io_error()
+                        .map_or_else(|| error.to_string(), ToString::to_string)
                 };
                 inputs.notes.push(format!("{path}: {reason}"));
                 continue;
@@ -34,7 +38,10 @@ pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError>
         let named_pdf = name.to_lowercase().ends_with(".pdf");
         if entry.file_type().is_dir() {
             if named_pdf {
-                inputs.notes.push(format!("{}: a folder named like a PDF, searched as a folder", entry.path().display()));
+                inputs.notes.push(format!(
+                    "{}: a folder named like a PDF, searched as a folder",
+                    entry.path().display()
+                ));
             }
             continue;
         }

@@ -2,13 +2,18 @@
 //!
 //! whatlang knows 22 of the 24 official languages (not Irish, not Maltese). Detection runs per
 //! paragraph, restricted to the EU languages, and the language with the most reliably detected
-//! characters wins; a CV with too little reliable text is `unknown`.
+//! characters wins; a CV with too little reliable text is `unknown`. Only prose counts: the
+//! personal header, skills and language lists (technical English in every CV) and an appended
+//! application form (often in English whatever the CV's language) are left out, unless nothing
+//! else is left.
 
 mod registry;
 
 pub use registry::EuLanguage;
 
 use whatlang::Detector;
+
+use crate::analysis::sections::{self, Section};
 
 /// Paragraphs shorter than this (in characters) are merged with the next before detection:
 /// CV lines are short and whatlang is unreliable on a few words.
@@ -20,35 +25,64 @@ const MIN_RELIABLE_CHARS: usize = 60;
 
 /// Detects the dominant official EU language of `pages`; `None` means unknown.
 pub fn detect(pages: &[&str]) -> Option<EuLanguage> {
-    let detector = Detector::with_allowlist(EuLanguage::ALL.iter().filter_map(|l| l.whatlang()).collect());
+    let detector = Detector::with_allowlist(
+        EuLanguage::ALL
+            .iter()
+            .filter_map(|l| l.whatlang())
+            .collect(),
+    );
     let mut weights = [0usize; EuLanguage::ALL.len()];
-    for paragraph in paragraphs(pages) {
-        let Some(info) = detector.detect(&paragraph) else { continue };
+    for paragraph in paragraphs(&prose_lines(pages)) {
+        let Some(info) = detector.detect(&paragraph) else {
+            continue;
+        };
         if info.confidence() < 0.5 {
             continue;
         }
-        if let Some(position) = EuLanguage::ALL.iter().position(|l| l.whatlang() == Some(info.lang())) {
+        if let Some(position) = EuLanguage::ALL
+            .iter()
+            .position(|l| l.whatlang() == Some(info.lang()))
+        {
             weights[position] += paragraph.chars().filter(|c| c.is_alphabetic()).count();
         }
     }
     let total: usize = weights.iter().sum();
-    let (best, &weight) = weights.iter().enumerate().max_by_key(|&(position, weight)| (*weight, std::cmp::Reverse(position)))?;
+    let (best, &weight) = weights
+        .iter()
+        .enumerate()
+        .max_by_key(|&(position, weight)| (*weight, std::cmp::Reverse(position)))?;
     if total < MIN_RELIABLE_CHARS || (weight as f64) < MIN_MAJORITY_SHARE * total as f64 {
         return None;
     }
     Some(EuLanguage::ALL[best])
 }
 
-/// Groups lines into chunks of at least [`MIN_PARAGRAPH_CHARS`], breaking at blank lines.
-fn paragraphs(pages: &[&str]) -> Vec<String> {
+/// The lines written in the candidate's own words: every line when the CV has no such section.
+fn prose_lines<'a>(pages: &[&'a str]) -> Vec<&'a str> {
+    let lines = sections::split(pages);
+    let prose: Vec<&str> = lines
+        .iter()
+        .filter(|line| {
+            matches!(
+                line.section,
+                Section::Experience | Section::Education | Section::Other
+            )
+        })
+        .map(|line| line.text)
+        .collect();
+    if prose.iter().map(|line| line.len()).sum::<usize>() >= MIN_RELIABLE_CHARS * 2 {
+        prose
+    } else {
+        lines.iter().map(|line| line.text).collect()
+    }
+}
+
+/// Groups lines into chunks of at least [`MIN_PARAGRAPH_CHARS`] characters.
+fn paragraphs(lines: &[&str]) -> Vec<String> {
     let mut chunks = Vec::new();
     let mut current = String::new();
-    for line in pages.iter().flat_map(|page| page.lines()) {
+    for line in lines {
         let line = line.trim();
-        if line.is_empty() && current.chars().count() >= MIN_PARAGRAPH_CHARS {
-            chunks.push(std::mem::take(&mut current));
-            continue;
-        }
         if !current.is_empty() {
             current.push(' ');
         }
@@ -79,7 +113,8 @@ mod tests {
     fn greek_and_polish_are_detected() {
         let greek = "Υπεύθυνος ασφάλειας πληροφοριακών συστημάτων με εμπειρία στην απόκριση σε περιστατικά \
             και στην εκπαίδευση των χρηστών για την ευαισθητοποίηση σε θέματα ασφάλειας.";
-        let polish = "Specjalista ds. bezpieczeństwa teleinformatycznego z doświadczeniem w reagowaniu na \
+        let polish =
+            "Specjalista ds. bezpieczeństwa teleinformatycznego z doświadczeniem w reagowaniu na \
             incydenty, audytach bezpieczeństwa i szkoleniach podnoszących świadomość pracowników.";
         assert_eq!(detect(&[greek]), Some(EuLanguage::El));
         assert_eq!(detect(&[polish]), Some(EuLanguage::Pl));

@@ -94,7 +94,9 @@ impl EuLanguage {
     /// Parses an ISO 639-1 code (case-insensitive).
     pub fn from_code(code: &str) -> Option<EuLanguage> {
         let code = code.trim().to_ascii_lowercase();
-        EuLanguage::ALL.into_iter().find(|language| language.code() == code)
+        EuLanguage::ALL
+            .into_iter()
+            .find(|language| language.code() == code)
     }
 
     /// whatlang's name for the language; Irish and Maltese are unknown to whatlang.
@@ -149,7 +151,9 @@ impl EuLanguage {
             EuLanguage::Pt => Algorithm::Portuguese,
             EuLanguage::Ro => Algorithm::Romanian,
             EuLanguage::Sv => Algorithm::Swedish,
-            EuLanguage::Bg | EuLanguage::Hr | EuLanguage::Lv | EuLanguage::Mt | EuLanguage::Sl => return None,
+            EuLanguage::Bg | EuLanguage::Hr | EuLanguage::Lv | EuLanguage::Mt | EuLanguage::Sl => {
+                return None
+            }
         })
     }
 }

@@ -152,7 +152,10 @@ impl Profile {
         if path.is_file() {
             Profile::load(path)
         } else {
-            Profile::parse(EMBEDDED_PROFILE, &format!("embedded:{DEFAULT_PROFILE_PATH}"))
+            Profile::parse(
+                EMBEDDED_PROFILE,
+                &format!("embedded:{DEFAULT_PROFILE_PATH}"),
+            )
         }
     }
 

@@ -148,13 +148,21 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Profile, FatalError> {
     })?;
 
     let deadline = chrono::NaiveDate::parse_from_str(raw.job.deadline.get_ref(), "%Y-%m-%d")
-        .map_err(|_| report.error(raw.job.deadline.span(), "deadline must be a date written YYYY-MM-DD"))?;
+        .map_err(|_| {
+            report.error(
+                raw.job.deadline.span(),
+                "deadline must be a date written YYYY-MM-DD",
+            )
+        })?;
 
     let mut seen_ids = HashSet::new();
     let mut check_id = |id: &Spanned<String>| -> Result<String, FatalError> {
         let value = id.get_ref();
         if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            return Err(report.error(id.span(), format!("id {value:?} must be letters, digits and underscores")));
+            return Err(report.error(
+                id.span(),
+                format!("id {value:?} must be letters, digits and underscores"),
+            ));
         }
         if !seen_ids.insert(value.clone()) {
             return Err(report.error(id.span(), format!("duplicated id {value:?}")));
@@ -192,19 +200,33 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Profile, FatalError> {
         let id = check_id(&criterion.id)?;
         let weight = *criterion.weight.get_ref();
         if !weight.is_finite() || weight < 0.0 {
-            return Err(report.error(criterion.weight.span(), format!("weight of {id:?} must be zero or positive")));
+            return Err(report.error(
+                criterion.weight.span(),
+                format!("weight of {id:?} must be zero or positive"),
+            ));
         }
-        let kind = criterion.kind.as_ref().map_or("evidence", |kind| kind.get_ref().as_str());
+        let kind = criterion
+            .kind
+            .as_ref()
+            .map_or("evidence", |kind| kind.get_ref().as_str());
         let rule = match kind {
             "years" => CriterionRule::Years {
-                full_marks_years: positive(&report, &criterion.weight, criterion.full_marks_years.unwrap_or(6.0), "full_marks_years")?,
+                full_marks_years: positive(
+                    &report,
+                    &criterion.weight,
+                    criterion.full_marks_years.unwrap_or(6.0),
+                    "full_marks_years",
+                )?,
             },
             "evidence" => {
                 let mut groups = Vec::new();
                 for evidence in &criterion.evidence {
                     let terms = parse_terms(&report, &evidence.terms)?;
                     if terms.is_empty() {
-                        return Err(report.error(criterion.id.span(), format!("criterion {id:?} has an evidence group without terms")));
+                        return Err(report.error(
+                            criterion.id.span(),
+                            format!("criterion {id:?} has an evidence group without terms"),
+                        ));
                     }
                     groups.push(EvidenceGroup {
                         terms,
@@ -217,13 +239,26 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Profile, FatalError> {
                     return Err(report.error(criterion.id.span(), format!("criterion {id:?} has no terms ([[criterion.evidence]] with terms.<lang>)")));
                 }
                 CriterionRule::Evidence {
-                    full_marks_at: positive(&report, &criterion.weight, criterion.full_marks_at.unwrap_or(3.0), "full_marks_at")?,
+                    full_marks_at: positive(
+                        &report,
+                        &criterion.weight,
+                        criterion.full_marks_at.unwrap_or(3.0),
+                        "full_marks_at",
+                    )?,
                     groups,
                 }
             }
             other => {
-                let span = criterion.kind.as_ref().map_or(criterion.id.span(), Spanned::span);
-                return Err(report.error(span, format!("unknown criterion kind {other:?} (expected \"evidence\" or \"years\")")));
+                let span = criterion
+                    .kind
+                    .as_ref()
+                    .map_or(criterion.id.span(), Spanned::span);
+                return Err(report.error(
+                    span,
+                    format!(
+                        "unknown criterion kind {other:?} (expected \"evidence\" or \"years\")"
+                    ),
+                ));
             }
         };
         criteria.push(Criterion {
@@ -235,12 +270,18 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Profile, FatalError> {
     }
     let total: f64 = criteria.iter().map(|criterion| criterion.weight).sum();
     if total <= 0.0 {
-        return Err(report.error(raw.criteria.span(), "the criteria weights must add up to more than zero"));
+        return Err(report.error(
+            raw.criteria.span(),
+            "the criteria weights must add up to more than zero",
+        ));
     }
 
     let cap = *raw.scoring.outside_experience_cap.get_ref();
     if !(0.0..=1.0).contains(&cap) {
-        return Err(report.error(raw.scoring.outside_experience_cap.span(), "outside_experience_cap must be between 0 and 1"));
+        return Err(report.error(
+            raw.scoring.outside_experience_cap.span(),
+            "outside_experience_cap must be between 0 and 1",
+        ));
     }
 
     Ok(Profile {
@@ -265,8 +306,14 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Profile, FatalError> {
     })
 }
 
-fn cefr(report: &Reporter, value: Option<&Spanned<String>>, default: Cefr) -> Result<Cefr, FatalError> {
-    let Some(value) = value else { return Ok(default) };
+fn cefr(
+    report: &Reporter,
+    value: Option<&Spanned<String>>,
+    default: Cefr,
+) -> Result<Cefr, FatalError> {
+    let Some(value) = value else {
+        return Ok(default);
+    };
     let level = match value.get_ref().trim().to_ascii_uppercase().as_str() {
         "A1" => Some(Cefr::A1),
         "A2" => Some(Cefr::A2),
@@ -276,10 +323,20 @@ fn cefr(report: &Reporter, value: Option<&Spanned<String>>, default: Cefr) -> Re
         "C2" => Some(Cefr::C2),
         _ => None,
     };
-    level.ok_or_else(|| report.error(value.span(), format!("{:?} is not a CEFR level (A1 … C2)", value.get_ref())))
+    level.ok_or_else(|| {
+        report.error(
+            value.span(),
+            format!("{:?} is not a CEFR level (A1 … C2)", value.get_ref()),
+        )
+    })
 }
 
-fn positive(report: &Reporter, near: &Spanned<f64>, value: f64, name: &str) -> Result<f64, FatalError> {
+fn positive(
+    report: &Reporter,
+    near: &Spanned<f64>,
+    value: f64,
+    name: &str,
+) -> Result<f64, FatalError> {
     if value.is_finite() && value > 0.0 {
         Ok(value)
     } else {

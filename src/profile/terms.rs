@@ -28,7 +28,9 @@ impl Terms {
 
     /// Whether terms are given for this language (`None`: the neutral list).
     pub fn has_language(&self, language: Option<EuLanguage>) -> bool {
-        self.by_language.get(&language).is_some_and(|terms| !terms.is_empty())
+        self.by_language
+            .get(&language)
+            .is_some_and(|terms| !terms.is_empty())
     }
 
     /// The terms that apply to a CV written in `language`: the neutral ones, the English ones

@@ -47,10 +47,14 @@ fn the_shipped_profile_is_valid_and_covers_the_posting() {
     assert_eq!(profile.gates.len(), 2);
     for criterion in &profile.criteria {
         if let CriterionRule::Evidence { groups, .. } = &criterion.rule {
-            for code in ["en", "fr", "de", "pl", "el", "es", "it", "nl", "pt", "sv", "cs", "ro", "fi"] {
+            for code in [
+                "en", "fr", "de", "pl", "el", "es", "it", "nl", "pt", "sv", "cs", "ro", "fi",
+            ] {
                 let language = crate::lang::EuLanguage::from_code(code);
                 assert!(
-                    groups.iter().any(|group| group.terms.has_language(language)),
+                    groups
+                        .iter()
+                        .any(|group| group.terms.has_language(language)),
                     "{}: no terms in {code}",
                     criterion.id
                 );
@@ -69,20 +73,20 @@ fn a_minimal_profile_loads() {
 #[test]
 fn syntax_errors_name_the_line() {
     let (line, _) = error_of(&MINIMAL.replace("weight = 1", "weight = = 1"));
-    assert_eq!(line, 11);
+    assert_eq!(line, 10);
 }
 
 #[test]
 fn unknown_keys_are_errors() {
     let (line, reason) = error_of(&MINIMAL.replace("weight = 1", "weight = 1\nwieght = 2"));
-    assert_eq!(line, 12);
+    assert_eq!(line, 11);
     assert!(reason.contains("wieght"), "{reason}");
 }
 
 #[test]
 fn negative_and_zero_total_weights_are_errors() {
     let (line, reason) = error_of(&MINIMAL.replace("weight = 1", "weight = -1"));
-    assert_eq!(line, 11);
+    assert_eq!(line, 10);
     assert!(reason.contains("weight"), "{reason}");
     let (_, reason) = error_of(&MINIMAL.replace("weight = 1", "weight = 0"));
     assert!(reason.contains("more than zero"), "{reason}");
@@ -90,16 +94,19 @@ fn negative_and_zero_total_weights_are_errors() {
 
 #[test]
 fn a_criterion_without_terms_is_an_error() {
-    let text = MINIMAL.replace("[[criterion.evidence]]\nterms.en = [\"cloud security\"]\n", "");
+    let text = MINIMAL.replace(
+        "[[criterion.evidence]]\nterms.en = [\"cloud security\"]\n",
+        "",
+    );
     let (line, reason) = error_of(&text);
-    assert_eq!(line, 9);
+    assert_eq!(line, 8);
     assert!(reason.contains("no terms"), "{reason}");
 }
 
 #[test]
 fn unknown_language_codes_are_errors() {
     let (line, reason) = error_of(&MINIMAL.replace("terms.en", "terms.xx"));
-    assert_eq!(line, 14);
+    assert_eq!(line, 12);
     assert!(reason.contains("\"xx\""), "{reason}");
 }
 
@@ -107,6 +114,6 @@ fn unknown_language_codes_are_errors() {
 fn duplicated_ids_are_errors() {
     let text = format!("{MINIMAL}\n[[criterion]]\nid = \"cloud\"\nlabel = \"Again\"\nweight = 1\n[[criterion.evidence]]\nterms.en = [\"aws\"]\n");
     let (line, reason) = error_of(&text);
-    assert_eq!(line, 17);
+    assert_eq!(line, 15);
     assert!(reason.contains("duplicated"), "{reason}");
 }

@@ -8,9 +8,15 @@ use std::path::Path;
 use crate::error::FatalError;
 
 /// Writes `path` atomically with mode 0600 by calling `fill` on a temporary file.
-pub fn write(path: &Path, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), FatalError> {
+pub fn write(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), FatalError> {
     let fail = |error: std::io::Error| FatalError::io(path, error);
-    let dir = path.parent().filter(|parent| !parent.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(fail)?;
     let mut temporary = tempfile::Builder::new()
         .prefix(".cvmatch-")

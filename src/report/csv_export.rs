@@ -33,16 +33,36 @@ pub const FIXED_COLUMNS: [&str; 15] = [
 ];
 
 /// Writes the shortlist atomically.
-pub fn write(path: &Path, profile: &Profile, passthrough_columns: &[String], rows: &[Row]) -> Result<(), FatalError> {
-    atomic::write(path, |out| write_to(out, profile, passthrough_columns, rows))
+pub fn write(
+    path: &Path,
+    profile: &Profile,
+    passthrough_columns: &[String],
+    rows: &[Row],
+) -> Result<(), FatalError> {
+    atomic::write(path, |out| {
+        write_to(out, profile, passthrough_columns, rows)
+    })
 }
 
 /// Writes the shortlist to any writer (used by tests and by [`write`]).
-pub fn write_to(out: &mut dyn Write, profile: &Profile, passthrough_columns: &[String], rows: &[Row]) -> std::io::Result<()> {
+pub fn write_to(
+    out: &mut dyn Write,
+    profile: &Profile,
+    passthrough_columns: &[String],
+    rows: &[Row],
+) -> std::io::Result<()> {
     let mut writer = csv::WriterBuilder::new().from_writer(out);
-    let mut header: Vec<String> = FIXED_COLUMNS.iter().map(|column| column.to_string()).collect();
+    let mut header: Vec<String> = FIXED_COLUMNS
+        .iter()
+        .map(|column| column.to_string())
+        .collect();
     header.extend(profile.gates.iter().map(|gate| format!("gate_{}", gate.id)));
-    header.extend(profile.criteria.iter().map(|criterion| criterion.id.clone()));
+    header.extend(
+        profile
+            .criteria
+            .iter()
+            .map(|criterion| criterion.id.clone()),
+    );
     header.push("evidence".into());
     header.push("detail".into());
     header.extend(passthrough_columns.iter().map(|column| sanitise(column)));
@@ -66,13 +86,23 @@ fn record(profile: &Profile, row: &Row) -> Vec<String> {
     let mut cells = vec![
         row.rank.map(|rank| rank.to_string()).unwrap_or_default(),
         row.input.display.clone(),
-        if row.input.submitted_at.is_some() { row.input.key.clone() } else { String::new() },
+        if row.input.submitted_at.is_some() {
+            row.input.key.clone()
+        } else {
+            String::new()
+        },
         score.map(|s| format!("{:.1}", s.score)).unwrap_or_default(),
         row.status.as_str().to_string(),
-        row.language.map_or("unknown", |language| language.code()).to_string(),
-        score.map(|s| s.eligible.as_str().to_string()).unwrap_or_default(),
+        row.language
+            .map_or("unknown", |language| language.code())
+            .to_string(),
+        score
+            .map(|s| s.eligible.as_str().to_string())
+            .unwrap_or_default(),
         score.map(eligibility_reasons).unwrap_or_default(),
-        score.map(|s| format!("{:.1}", s.facts.years_experience)).unwrap_or_default(),
+        score
+            .map(|s| format!("{:.1}", s.facts.years_experience))
+            .unwrap_or_default(),
         score
             .and_then(|s| s.facts.degree.as_ref())
             .map(|degree| format!("{:?} ({} y)", degree.level, degree.nominal_years))
@@ -87,19 +117,32 @@ fn record(profile: &Profile, row: &Row) -> Vec<String> {
                     .join("; ")
             })
             .unwrap_or_default(),
-        score.map(|s| s.facts.certifications.join("; ")).unwrap_or_default(),
+        score
+            .map(|s| s.facts.certifications.join("; "))
+            .unwrap_or_default(),
         score
             .and_then(|s| s.facts.clearance.as_ref())
             .map(|clearance| format!("{:?}: {}", clearance.status, clearance.quote))
             .unwrap_or_default(),
         score.map(|s| s.flags.join(";")).unwrap_or_default(),
-        row.input.submitted_at.map(|at| at.to_rfc3339()).unwrap_or_default(),
+        row.input
+            .submitted_at
+            .map(|at| at.to_rfc3339())
+            .unwrap_or_default(),
     ];
     for (index, _) in profile.gates.iter().enumerate() {
-        cells.push(score.map(|s| s.gates[index].outcome.as_str().to_string()).unwrap_or_default());
+        cells.push(
+            score
+                .map(|s| s.gates[index].outcome.as_str().to_string())
+                .unwrap_or_default(),
+        );
     }
     for (index, _) in profile.criteria.iter().enumerate() {
-        cells.push(score.map(|s| format!("{:.0}", s.criteria[index].score * 100.0)).unwrap_or_default());
+        cells.push(
+            score
+                .map(|s| format!("{:.0}", s.criteria[index].score * 100.0))
+                .unwrap_or_default(),
+        );
     }
     cells.push(score.map(evidence_summary).unwrap_or_default());
     cells.push(row.detail.clone());
@@ -158,7 +201,10 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_but_numbers_are_not() {
-        assert_eq!(sanitise("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(
+            sanitise("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
         assert_eq!(sanitise("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
         assert_eq!(sanitise("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(sanitise("\t=1"), "'\t=1");

@@ -51,7 +51,10 @@ impl RunManifest {
 
     /// Where the manifest of a shortlist goes.
     pub fn path_for(csv: &Path) -> PathBuf {
-        let mut name = csv.file_name().map(|name| name.to_os_string()).unwrap_or_default();
+        let mut name = csv
+            .file_name()
+            .map(|name| name.to_os_string())
+            .unwrap_or_default();
         name.push(".manifest.json");
         csv.with_file_name(name)
     }

@@ -63,7 +63,11 @@ pub struct CompiledProfile {
     pub(super) posting_trigrams: std::collections::HashSet<[String; 3]>,
 }
 
-fn compile(analyzer: &mut TextAnalyzer, terms: &Terms, language: Option<EuLanguage>) -> Vec<CompiledTerm> {
+fn compile(
+    analyzer: &mut TextAnalyzer,
+    terms: &Terms,
+    language: Option<EuLanguage>,
+) -> Vec<CompiledTerm> {
     terms
         .for_cv(language)
         .into_iter()
@@ -83,7 +87,10 @@ impl CompiledProfile {
             .criteria
             .iter()
             .map(|criterion| match &criterion.rule {
-                CriterionRule::Evidence { full_marks_at, groups } => (
+                CriterionRule::Evidence {
+                    full_marks_at,
+                    groups,
+                } => (
                     groups
                         .iter()
                         .map(|group| CompiledGroup {
@@ -144,9 +151,11 @@ impl CompiledProfile {
     pub fn is_security_role(&self, entry: &str) -> bool {
         let mut analyzer = self.analyzer.clone();
         let words: Vec<String> = analyse_phrase(&mut analyzer, entry);
-        self.role_terms
-            .iter()
-            .any(|term| words.windows(term.words.len()).any(|window| window == term.words.as_slice()))
+        self.role_terms.iter().any(|term| {
+            words
+                .windows(term.words.len())
+                .any(|window| window == term.words.as_slice())
+        })
     }
 
     /// Every matched occurrence of criterion `criterion`'s terms that its context rules allow,
@@ -159,8 +168,15 @@ impl CompiledProfile {
                     let end = start + term.words.len();
                     let from = start.saturating_sub(group.window);
                     let to = end + group.window;
-                    let near_ok = group.near.is_empty() || group.near.iter().any(|near| cv.occurs_within(&near.words, from, to, start, end));
-                    let excluded = group.not_near.iter().any(|not| cv.occurs_within(&not.words, from, to, start, end));
+                    let near_ok = group.near.is_empty()
+                        || group
+                            .near
+                            .iter()
+                            .any(|near| cv.occurs_within(&near.words, from, to, start, end));
+                    let excluded = group
+                        .not_near
+                        .iter()
+                        .any(|not| cv.occurs_within(&not.words, from, to, start, end));
                     if near_ok && !excluded {
                         found.push((criterion, term.written.clone(), start, term.words.len()));
                     }
@@ -171,7 +187,12 @@ impl CompiledProfile {
     }
 
     /// Sub-score (0–1) and evidence of an evidence criterion.
-    pub fn criterion_score(&self, criterion: usize, cv: &AnalysedCv, rules: &ScoringRules) -> (f64, Vec<Evidence>) {
+    pub fn criterion_score(
+        &self,
+        criterion: usize,
+        cv: &AnalysedCv,
+        rules: &ScoringRules,
+    ) -> (f64, Vec<Evidence>) {
         let full_marks = self.criteria[criterion].1;
         // Best occurrence and repetitions per distinct term.
         let mut per_term: HashMap<String, (f64, usize, Evidence)> = HashMap::new();
@@ -216,7 +237,11 @@ impl CompiledProfile {
             }
             evidence.push(held);
         }
-        evidence.sort_by(|a, b| b.points.total_cmp(&a.points).then_with(|| a.term.cmp(&b.term)));
+        evidence.sort_by(|a, b| {
+            b.points
+                .total_cmp(&a.points)
+                .then_with(|| a.term.cmp(&b.term))
+        });
         let points = inside + outside.min(rules.outside_experience_cap * full_marks);
         ((points / full_marks).min(1.0), evidence)
     }
@@ -232,7 +257,11 @@ impl CompiledProfile {
             .0
             .iter()
             .flat_map(|group| group.terms.iter())
-            .flat_map(|term| cv.find(&term.words).into_iter().map(move |start| (term.written.clone(), start)))
+            .flat_map(|term| {
+                cv.find(&term.words)
+                    .into_iter()
+                    .map(move |start| (term.written.clone(), start))
+            })
             .collect()
     }
 }
@@ -258,30 +287,45 @@ pub struct AnalysedCv<'a> {
 impl AnalysedCv<'_> {
     /// Word indices where `words` occurs as a sequence.
     fn find(&self, words: &[String]) -> Vec<usize> {
-        let Some(first) = words.first() else { return Vec::new() };
-        let Some(starts) = self.positions.get(first) else { return Vec::new() };
+        let Some(first) = words.first() else {
+            return Vec::new();
+        };
+        let Some(starts) = self.positions.get(first) else {
+            return Vec::new();
+        };
         starts
             .iter()
             .copied()
             .filter(|&start| {
                 self.words.len() >= start + words.len()
-                    && self.words[start..start + words.len()].iter().zip(words).all(|(word, wanted)| &word.text == wanted)
+                    && self.words[start..start + words.len()]
+                        .iter()
+                        .zip(words)
+                        .all(|(word, wanted)| &word.text == wanted)
             })
             .collect()
     }
 
     /// Whether `words` occurs inside [from, to) without overlapping the match [start, end).
-    fn occurs_within(&self, words: &[String], from: usize, to: usize, start: usize, end: usize) -> bool {
-        self.find(words)
-            .into_iter()
-            .any(|at| at >= from && at + words.len() <= to && (at + words.len() <= start || at >= end))
+    fn occurs_within(
+        &self,
+        words: &[String],
+        from: usize,
+        to: usize,
+        start: usize,
+        end: usize,
+    ) -> bool {
+        self.find(words).into_iter().any(|at| {
+            at >= from && at + words.len() <= to && (at + words.len() <= start || at >= end)
+        })
     }
 
     /// The source words of a match, with up to four words of context on each side.
     fn quote(&self, start: usize, length: usize) -> String {
         let line_index = self.words[start].line;
         let line = self.lines[line_index].text;
-        let same_line: Vec<usize> = (start.saturating_sub(4)..(start + length + 4).min(self.words.len()))
+        let same_line: Vec<usize> = (start.saturating_sub(4)
+            ..(start + length + 4).min(self.words.len()))
             .filter(|&index| self.words[index].line == line_index)
             .collect();
         let (Some(&first), Some(&last)) = (same_line.first(), same_line.last()) else {
@@ -290,12 +334,17 @@ impl AnalysedCv<'_> {
         line[self.words[first].start..self.words[last].end].to_string()
     }
 
-    /// The text of the lines that may be read for facts and evidence, one per line.
-    pub fn scored_text(&self) -> String {
+    /// The text of the lines that may be read for facts, one per line; only those of `section`
+    /// when one is given.
+    pub fn scored_text(&self, section: Option<Section>) -> String {
         self.lines
             .iter()
             .zip(&self.excluded)
-            .filter(|(line, excluded)| line.section.is_scored() && !**excluded)
+            .filter(|(line, excluded)| {
+                line.section.is_scored()
+                    && !**excluded
+                    && section.is_none_or(|wanted| line.section == wanted)
+            })
             .map(|(line, _)| line.text)
             .collect::<Vec<_>>()
             .join("\n")

@@ -80,9 +80,15 @@ pub fn evaluate(gates: &[Gate], facts: &CvFacts) -> Vec<GateResult> {
 
 /// Combines gate verdicts.
 pub fn eligibility(results: &[GateResult]) -> Eligibility {
-    if results.iter().any(|result| result.outcome == GateOutcome::Fail) {
+    if results
+        .iter()
+        .any(|result| result.outcome == GateOutcome::Fail)
+    {
         Eligibility::No
-    } else if results.iter().all(|result| result.outcome == GateOutcome::Pass) {
+    } else if results
+        .iter()
+        .all(|result| result.outcome == GateOutcome::Pass)
+    {
         Eligibility::Yes
     } else {
         Eligibility::Unknown
@@ -92,13 +98,23 @@ pub fn eligibility(results: &[GateResult]) -> Eligibility {
 fn degree(facts: &CvFacts, min_years: u32) -> (GateOutcome, String) {
     match &facts.degree {
         None => (GateOutcome::Unknown, "no degree found".into()),
-        Some(degree) if degree.nominal_years >= min_years && degree.level >= DegreeLevel::Bachelor => (
-            GateOutcome::Pass,
-            format!("{:?} ({} years): {}", degree.level, degree.nominal_years, degree.quote),
-        ),
+        Some(degree)
+            if degree.nominal_years >= min_years && degree.level >= DegreeLevel::Bachelor =>
+        {
+            (
+                GateOutcome::Pass,
+                format!(
+                    "{:?} ({} years): {}",
+                    degree.level, degree.nominal_years, degree.quote
+                ),
+            )
+        }
         Some(degree) => (
             GateOutcome::Fail,
-            format!("highest is {:?} ({} years < {min_years}): {}", degree.level, degree.nominal_years, degree.quote),
+            format!(
+                "highest is {:?} ({} years < {min_years}): {}",
+                degree.level, degree.nominal_years, degree.quote
+            ),
         ),
     }
 }
@@ -123,6 +139,9 @@ fn languages(facts: &CvFacts, main: Cefr, second: Cefr) -> (GateOutcome, String)
     if met {
         (GateOutcome::Pass, listed)
     } else {
-        (GateOutcome::Fail, format!("needs {main:?} + {second:?}, found {listed}"))
+        (
+            GateOutcome::Fail,
+            format!("needs {main:?} + {second:?}, found {listed}"),
+        )
     }
 }

@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 
-use crate::analysis::sections;
+use crate::analysis::sections::{self, Section};
 use crate::error::FatalError;
 use crate::facts::{self, YearMonth};
 use crate::index::{CvIndex, StoredCv};
@@ -92,17 +92,25 @@ impl<'p> Scorer<'p> {
     }
 
     fn compiled(&self, language: Option<EuLanguage>) -> Arc<evidence::CompiledProfile> {
-        let mut cache = self.compiled.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut cache = self
+            .compiled
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         Arc::clone(
-            cache
-                .entry(language)
-                .or_insert_with(|| Arc::new(evidence::CompiledProfile::new(self.profile, language))),
+            cache.entry(language).or_insert_with(|| {
+                Arc::new(evidence::CompiledProfile::new(self.profile, language))
+            }),
         )
     }
 
     /// Scores one CV. `present` resolves "present/today" in its dates; `mentions(i)` says whether
     /// the index query of criterion `i` matched this CV (a CV it did not match scores 0 there).
-    pub fn score(&self, cv: &StoredCv, present: NaiveDate, mentions: impl Fn(usize) -> bool) -> CvScore {
+    pub fn score(
+        &self,
+        cv: &StoredCv,
+        present: NaiveDate,
+        mentions: impl Fn(usize) -> bool,
+    ) -> CvScore {
         let compiled = self.compiled(cv.language);
         let pages: Vec<&str> = cv.pages.iter().map(String::as_str).collect();
         let lines = sections::split(&pages);
@@ -138,10 +146,15 @@ impl<'p> Scorer<'p> {
                             .iter()
                             .map(|(_, _, quote)| Evidence::fact(quote))
                             .collect();
-                        ((facts.years_experience / full_marks_years).min(1.0), evidence)
+                        (
+                            (facts.years_experience / full_marks_years).min(1.0),
+                            evidence,
+                        )
                     }
                     CriterionRule::Evidence { .. } if !mentions(index) => (0.0, Vec::new()),
-                    CriterionRule::Evidence { .. } => compiled.criterion_score(index, &analysed, &self.profile.scoring),
+                    CriterionRule::Evidence { .. } => {
+                        compiled.criterion_score(index, &analysed, &self.profile.scoring)
+                    }
                 };
                 CriterionScore {
                     id: criterion.id.clone(),
@@ -171,16 +184,27 @@ impl<'p> Scorer<'p> {
 }
 
 /// Reads the facts from the scored lines only (no header, no personal data, nothing excluded).
-fn read_facts(compiled: &evidence::CompiledProfile, analysed: &evidence::AnalysedCv, present: YearMonth) -> CvFacts {
-    let text = analysed.scored_text();
+fn read_facts(
+    compiled: &evidence::CompiledProfile,
+    analysed: &evidence::AnalysedCv,
+    present: YearMonth,
+) -> CvFacts {
+    let text = analysed.scored_text(None);
+    // Jobs are read from the work-experience section; a CV without recognised headings has none,
+    // and then every scored line is searched.
+    let experience = Some(analysed.scored_text(Some(Section::Experience)))
+        .filter(|text| !text.is_empty())
+        .unwrap_or_else(|| text.clone());
     let mut security_periods = Vec::new();
     let mut periods = Vec::new();
-    for entry in facts::experience_entries(&text, present) {
+    for entry in facts::experience_entries(&experience, present) {
         // The job title often stands on the line above its dates: read it with the entry.
-        let entry_start = entry.text.as_ptr() as usize - text.as_ptr() as usize;
-        let title_start = text[..entry_start.saturating_sub(1)].rfind('\n').map_or(0, |newline| newline + 1);
-        if compiled.is_security_role(&text[title_start..entry_start + entry.text.len()]) {
-            let quote = text[entry.period.span.clone()].to_string();
+        let entry_start = entry.text.as_ptr() as usize - experience.as_ptr() as usize;
+        let title_start = experience[..entry_start.saturating_sub(1)]
+            .rfind('\n')
+            .map_or(0, |newline| newline + 1);
+        if compiled.is_security_role(&experience[title_start..entry_start + entry.text.len()]) {
+            let quote = experience[entry.period.span.clone()].to_string();
             security_periods.push((entry.period.start, entry.period.end, quote));
             periods.push(entry.period);
         }
@@ -216,7 +240,11 @@ pub fn score_index(
         .par_iter()
         .filter(|cv| cv.status == Status::Ok)
         .map(|cv| {
-            let hit = |criterion: usize| mentions[criterion].as_ref().is_none_or(|keys| keys.contains(&cv.key));
+            let hit = |criterion: usize| {
+                mentions[criterion]
+                    .as_ref()
+                    .is_none_or(|keys| keys.contains(&cv.key))
+            };
             (cv.key.clone(), scorer.score(cv, present_for(&cv.key), hit))
         })
         .collect())

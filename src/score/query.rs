@@ -15,7 +15,10 @@ pub fn for_criterion(index: &CvIndex, criterion: &Criterion) -> Option<BooleanQu
     let CriterionRule::Evidence { groups, .. } = &criterion.rule else {
         return None;
     };
-    let languages = EuLanguage::ALL.into_iter().map(Some).chain(std::iter::once(None));
+    let languages = EuLanguage::ALL
+        .into_iter()
+        .map(Some)
+        .chain(std::iter::once(None));
     let mut clauses: Vec<Box<dyn Query>> = Vec::new();
     for language in languages {
         let field = index.fields().body(language);
@@ -26,9 +29,15 @@ pub fn for_criterion(index: &CvIndex, criterion: &Criterion) -> Option<BooleanQu
             if words.is_empty() || !seen.insert(words.clone()) {
                 continue;
             }
-            let terms: Vec<Term> = words.iter().map(|word| Term::from_field_text(field, word)).collect();
+            let terms: Vec<Term> = words
+                .iter()
+                .map(|word| Term::from_field_text(field, word))
+                .collect();
             if terms.len() == 1 {
-                clauses.push(Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic)));
+                clauses.push(Box::new(TermQuery::new(
+                    terms[0].clone(),
+                    IndexRecordOption::Basic,
+                )));
             } else {
                 clauses.push(Box::new(PhraseQuery::new(terms)));
             }

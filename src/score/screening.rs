@@ -31,7 +31,13 @@ pub(super) fn exclude_pasted_posting(profile: &CompiledProfile, cv: &mut Analyse
         let trigrams = words.len() - 2;
         let pasted = words
             .windows(3)
-            .filter(|window| profile.posting_trigrams.contains(&[window[0].to_string(), window[1].to_string(), window[2].to_string()]))
+            .filter(|window| {
+                profile.posting_trigrams.contains(&[
+                    window[0].to_string(),
+                    window[1].to_string(),
+                    window[2].to_string(),
+                ])
+            })
             .count();
         if pasted as f64 >= PASTED_TRIGRAM_SHARE * trigrams as f64 {
             cv.excluded[line] = true;
