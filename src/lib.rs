@@ -11,6 +11,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod facts;
 pub mod index;

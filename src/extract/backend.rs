@@ -139,7 +139,13 @@ pub struct LopdfBackend;
 impl Backend for LopdfBackend {
     fn extract(&self, bytes: &[u8], limits: &ExtractLimits) -> Result<BackendText, BackendError> {
         let document = load_lopdf(bytes)?;
-        let page_numbers: Vec<u32> = document.get_pages().keys().copied().collect();
+        let mut seen = std::collections::HashSet::new();
+        let page_numbers: Vec<u32> = document
+            .get_pages()
+            .into_iter()
+            .filter(|(_, id)| seen.insert(*id))
+            .map(|(number, _)| number)
+            .collect();
         let pages = page_numbers
             .iter()
             .take(limits.max_pages)
@@ -163,6 +169,12 @@ fn load_lopdf(bytes: &[u8]) -> Result<lopdf::Document, BackendError> {
     // lopdf decrypts files whose user password is empty; the rest stay encrypted.
     if document.is_encrypted() && !document.was_encrypted() {
         return Err(BackendError::Encrypted);
+    }
+    // No page at all is a broken page tree (or catalog), not a scan without a text layer.
+    if document.page_iter().next().is_none() {
+        return Err(BackendError::Unreadable(
+            "no pages found (missing or broken page tree)".into(),
+        ));
     }
     Ok(document)
 }

@@ -6,6 +6,7 @@ use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -199,11 +200,13 @@ impl<'a> Supervisor<'a> {
         thread::sleep(Duration::from_millis(20));
         let last_words = worker.stderr_tail();
         let backend = attempted.map_or("?", BackendKind::name);
-        let status = if last_words.contains("memory allocation of") {
-            Status::MemoryLimit
-        } else {
-            Status::Crashed
-        };
+        // The flag, not the tail: a backtrace after the message can push it out of the tail.
+        let status =
+            if worker.out_of_memory.load(Ordering::SeqCst) || last_words.contains(OUT_OF_MEMORY) {
+                Status::MemoryLimit
+            } else {
+                Status::Crashed
+            };
         let detail = format!("{backend}: worker {exit}: {}", last_words.trim());
         Extraction::failed(status, detail.chars().take(300).collect::<String>())
     }
@@ -224,9 +227,13 @@ struct WorkerProcess {
     stdin: ChildStdin,
     replies: Receiver<Reply>,
     stderr: Arc<Mutex<VecDeque<u8>>>,
+    /// The worker wrote Rust's allocation-failure message (it hit its address-space cap).
+    out_of_memory: Arc<AtomicBool>,
 }
 
 const STDERR_TAIL_BYTES: usize = 2048;
+/// What Rust's default allocation-error hook prints before aborting.
+const OUT_OF_MEMORY: &str = "memory allocation of";
 
 impl WorkerProcess {
     fn spawn(settings: &PoolSettings) -> std::io::Result<Self> {
@@ -234,6 +241,9 @@ impl WorkerProcess {
             .arg("worker")
             .arg("--max-memory")
             .arg(settings.max_memory_mib.to_string())
+            // Last words stay one line: no backtrace after an allocation failure.
+            .env("RUST_BACKTRACE", "0")
+            .env_remove("RUST_LIB_BACKTRACE")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -255,6 +265,8 @@ impl WorkerProcess {
         });
         let stderr = Arc::new(Mutex::new(VecDeque::with_capacity(STDERR_TAIL_BYTES)));
         let tail = Arc::clone(&stderr);
+        let out_of_memory = Arc::new(AtomicBool::new(false));
+        let saw_out_of_memory = Arc::clone(&out_of_memory);
         thread::spawn(move || {
             let mut chunk = [0u8; 512];
             while let Ok(read) = stderr_pipe.read(&mut chunk) {
@@ -263,6 +275,13 @@ impl WorkerProcess {
                 }
                 let mut tail = tail.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
                 tail.extend(&chunk[..read]);
+                if tail
+                    .make_contiguous()
+                    .windows(OUT_OF_MEMORY.len())
+                    .any(|window| window == OUT_OF_MEMORY.as_bytes())
+                {
+                    saw_out_of_memory.store(true, Ordering::SeqCst);
+                }
                 let excess = tail.len().saturating_sub(STDERR_TAIL_BYTES);
                 tail.drain(..excess);
             }
@@ -272,6 +291,7 @@ impl WorkerProcess {
             stdin,
             replies,
             stderr,
+            out_of_memory,
         })
     }
 

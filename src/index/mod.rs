@@ -12,9 +12,9 @@ mod schema;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use tantivy::collector::DocSetCollector;
-use tantivy::query::Query;
-use tantivy::schema::{Field, Value};
+use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::analysis;
@@ -196,7 +196,10 @@ impl CvIndex {
                 .map_err(|error| self.error(error))?;
             for doc_id in segment.doc_ids_alive() {
                 let doc: TantivyDocument = store.get(doc_id).map_err(|error| self.error(error))?;
-                known.insert(text(&doc, self.fields.key), text(&doc, self.fields.sha256));
+                known.insert(
+                    text_of(&doc, self.fields.key),
+                    text_of(&doc, self.fields.sha256),
+                );
             }
         }
         Ok(known)
@@ -227,9 +230,39 @@ impl CvIndex {
         let mut keys = Vec::with_capacity(hits.len());
         for address in hits {
             let doc: TantivyDocument = searcher.doc(address).map_err(|error| self.error(error))?;
-            keys.push(text(&doc, self.fields.key));
+            keys.push(text_of(&doc, self.fields.key));
         }
         Ok(keys)
+    }
+
+    /// Plain BM25 relevance of every CV to a free text (the evaluation's baseline: "search the
+    /// posting"), as key → score; CVs sharing no word with the text are absent.
+    pub fn bm25_scores(&self, text: &str) -> Result<HashMap<String, f32>, FatalError> {
+        let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+        for language in schema::body_languages() {
+            let field = self.fields.body(language);
+            let mut analyzer = self.analyzer_for(language);
+            let words: std::collections::BTreeSet<String> =
+                analysis::analyse_phrase(&mut analyzer, text)
+                    .into_iter()
+                    .collect();
+            for word in words {
+                let term = Term::from_field_text(field, &word);
+                clauses.push(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)));
+            }
+        }
+        let query = BooleanQuery::union(clauses);
+        let searcher = self.reader.searcher();
+        let limit = (searcher.num_docs() as usize).max(1);
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(limit).order_by_score())
+            .map_err(|error| self.error(error))?;
+        let mut scores = HashMap::new();
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address).map_err(|error| self.error(error))?;
+            scores.insert(text_of(&doc, self.fields.key), score);
+        }
+        Ok(scores)
     }
 
     /// The tokenizer manager, to analyse query terms exactly like the indexed text.
@@ -273,7 +306,7 @@ impl CvWriter<'_> {
     }
 }
 
-fn text(doc: &TantivyDocument, field: Field) -> String {
+fn text_of(doc: &TantivyDocument, field: Field) -> String {
     doc.get_first(field)
         .and_then(|value| value.as_str())
         .unwrap_or_default()

@@ -135,7 +135,7 @@ impl Fields {
     }
 
     pub(super) fn to_stored(&self, doc: &TantivyDocument) -> StoredCv {
-        let text = |field| super::text(doc, field);
+        let text = |field| super::text_of(doc, field);
         let number = |field| {
             doc.get_first(field)
                 .and_then(|value| value.as_u64())

@@ -2,10 +2,10 @@
 //!
 //! whatlang knows 22 of the 24 official languages (not Irish, not Maltese). Detection runs per
 //! paragraph, restricted to the EU languages, and the language with the most reliably detected
-//! characters wins; a CV with too little reliable text is `unknown`. Only prose counts: the
-//! personal header, skills and language lists (technical English in every CV) and an appended
-//! application form (often in English whatever the CV's language) are left out, unless nothing
-//! else is left.
+//! characters wins; a CV with too little reliable text is `unknown`. Only the candidate's own
+//! prose counts (see [`prose_lines`]): the personal header, skills and language lists (technical
+//! English in every CV) and an appended application form (often in English whatever the CV's
+//! language) are left out, unless nothing else is left.
 
 mod registry;
 
@@ -57,24 +57,30 @@ pub fn detect(pages: &[&str]) -> Option<EuLanguage> {
     Some(EuLanguage::ALL[best])
 }
 
-/// The lines written in the candidate's own words: every line when the CV has no such section.
+/// The lines written in the candidate's own words, most telling first: the work experience and
+/// education entries; then summaries and other prose; then, failing those, every line. (A pasted
+/// posting or a keyword list in a summary must not outvote the CV's own language.)
 fn prose_lines<'a>(pages: &[&'a str]) -> Vec<&'a str> {
     let lines = sections::split(pages);
-    let prose: Vec<&str> = lines
-        .iter()
-        .filter(|line| {
-            matches!(
-                line.section,
-                Section::Experience | Section::Education | Section::Other
-            )
-        })
-        .map(|line| line.text)
-        .collect();
-    if prose.iter().map(|line| line.len()).sum::<usize>() >= MIN_RELIABLE_CHARS * 2 {
-        prose
-    } else {
-        lines.iter().map(|line| line.text).collect()
+    let pick = |wanted: &[Section]| -> Vec<&'a str> {
+        lines
+            .iter()
+            .filter(|line| wanted.contains(&line.section))
+            .map(|line| line.text)
+            .collect()
+    };
+    let enough = |chosen: &Vec<&str>| {
+        chosen.iter().map(|line| line.len()).sum::<usize>() >= MIN_RELIABLE_CHARS * 2
+    };
+    let own_work = pick(&[Section::Experience, Section::Education]);
+    if enough(&own_work) {
+        return own_work;
     }
+    let prose = pick(&[Section::Experience, Section::Education, Section::Other]);
+    if enough(&prose) {
+        return prose;
+    }
+    lines.iter().map(|line| line.text).collect()
 }
 
 /// Groups lines into chunks of at least [`MIN_PARAGRAPH_CHARS`] characters.

@@ -1,6 +1,7 @@
 //! Shared page geometry, word wrapping and a positioned-item page model.
 
 use crate::fonts::str_width;
+use crate::markup::HiddenMode;
 
 /// A4 page width in points.
 pub const PAGE_W: f32 = 595.0;
@@ -28,6 +29,8 @@ pub struct Text {
     /// (same x, one leading lower).
     #[allow(dead_code)]
     pub cont: bool,
+    /// Drawn invisibly (`@hidden` block).
+    pub hidden: Option<HiddenMode>,
 }
 
 /// A positioned page element.
@@ -68,6 +71,8 @@ pub fn wrap(text: &str, width: f32, size: f32, bold: bool) -> Vec<String> {
 pub struct Pages {
     /// Items per page.
     pub pages: Vec<Vec<Item>>,
+    /// Hidden mode applied to text items pushed while set.
+    pub hidden: Option<HiddenMode>,
 }
 
 /// A vertical flow region (column) with its own cursor.
@@ -88,6 +93,7 @@ impl Pages {
     pub fn new() -> Self {
         Pages {
             pages: vec![Vec::new()],
+            hidden: None,
         }
     }
 
@@ -146,10 +152,20 @@ impl Pages {
                     bold,
                     text: line,
                     cont: i > 0,
+                    hidden: self.hidden,
                 }),
             );
         }
         col.y -= after;
+    }
+
+    /// Lays out an invisible paragraph (`@hidden` block) like a normal one;
+    /// `Tiny` text is set at 1 pt.
+    pub fn hidden_text(&mut self, col: &mut Col, mode: HiddenMode, text: &str, size: f32) {
+        let size = if mode == HiddenMode::Tiny { 1.0 } else { size };
+        self.hidden = Some(mode);
+        self.text(col, text, size, false, 0.0, false, 0.0);
+        self.hidden = None;
     }
 
     /// Lays out a label/value row; stacked when the column is narrow.
@@ -180,6 +196,7 @@ impl Pages {
                 bold: true,
                 text: cells[0].to_string(),
                 cont: false,
+                hidden: self.hidden,
             }),
         );
         let rest: Vec<&str> = cells[1..].iter().map(|s| s.as_str()).collect();

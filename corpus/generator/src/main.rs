@@ -6,10 +6,13 @@
 //! - `cvgen build --sources DIR --out DIR` renders the committed corpus
 //! - `cvgen synth --count N --seed S --out DIR` writes random source texts
 //! - `cvgen bulk --count N --seed S --out DIR` writes random PDFs + truths
+//! - `cvgen eval --out DIR --seed S` writes the labelled evaluation set
 
 mod broken;
 mod crypto;
 mod deflate;
+mod eval;
+mod evalvocab;
 mod fonts;
 mod langs;
 mod layout;
@@ -28,7 +31,8 @@ const USAGE: &str = "usage:
   cvgen render --producer simple|cid|table --in FILE.txt --out FILE.pdf
   cvgen build --sources DIR --out DIR
   cvgen synth --count N --seed S --out DIR
-  cvgen bulk --count N --seed S --out DIR";
+  cvgen bulk --count N --seed S --out DIR
+  cvgen eval --out DIR --seed S";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -104,6 +108,11 @@ fn run(args: &[String]) -> Result<(), String> {
             let n = num_flag(args, "--count", 100)?;
             let seed = num_flag(args, "--seed", 1)?;
             synth::bulk(n, seed, &out)
+        }
+        Some("eval") => {
+            let out = PathBuf::from(req(args, "--out")?);
+            let seed = num_flag(args, "--seed", 2026)?;
+            eval::write(&out, seed)
         }
         _ => Err(USAGE.to_string()),
     }

@@ -4,7 +4,33 @@
 //! heading, `## ` entry title, `- ` bullet, `| a | b |` table row,
 //! `@sidebar` / `@main` column switches, `@page` page break, `@form`
 //! application-form part (new page), blank line = vertical gap, `\` escapes a
-//! leading markup character, anything else is a paragraph.
+//! leading markup character, anything else is a paragraph. `@hidden MODE`
+//! (`white`, `invisible` = render mode 3, `tiny` = 1-pt font) starts a block
+//! of invisible paragraphs ended by `@end`; hidden text is drawn in the PDF
+//! but is not part of the truth.
+
+/// How a `@hidden` block is made invisible.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HiddenMode {
+    /// White fill colour on the white page (`1 1 1 rg`).
+    White,
+    /// Text render mode 3 (`3 Tr`, neither fill nor stroke).
+    Invisible,
+    /// 1-point font size.
+    Tiny,
+}
+
+impl HiddenMode {
+    /// Parses `white`, `invisible` or `tiny`.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "white" => Some(HiddenMode::White),
+            "invisible" => Some(HiddenMode::Invisible),
+            "tiny" => Some(HiddenMode::Tiny),
+            _ => None,
+        }
+    }
+}
 
 /// One structural element of a CV.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +57,8 @@ pub enum Block {
     Page,
     /// Start of the appended application form (new page, full width).
     Form,
+    /// Invisibly drawn paragraph (`@hidden` block); not in the truth.
+    Hidden(HiddenMode, String),
 }
 
 /// A parsed source document.
@@ -55,9 +83,22 @@ impl Doc {
 /// Parses source text into a [`Doc`].
 pub fn parse(src: &str) -> Doc {
     let mut doc = Doc::default();
+    let mut hidden: Option<HiddenMode> = None;
     for raw in src.lines() {
         let line = raw.trim_end();
         let t = line.trim_start();
+        if let Some(mode) = hidden {
+            if t == "@end" {
+                hidden = None;
+            } else if !t.is_empty() {
+                doc.blocks.push(Block::Hidden(mode, t.to_string()));
+            }
+            continue;
+        }
+        if let Some(m) = t.strip_prefix("@hidden") {
+            hidden = Some(HiddenMode::parse(m.trim()).unwrap_or(HiddenMode::White));
+            continue;
+        }
         let b = if t.is_empty() {
             if doc.blocks.last() == Some(&Block::Gap) {
                 continue;
@@ -127,7 +168,7 @@ pub fn truth(doc: &Doc) -> String {
                     out.push('\n');
                 }
             }
-            Block::Sidebar | Block::Main => {}
+            Block::Sidebar | Block::Main | Block::Hidden(..) => {}
         }
     }
     while out.ends_with("\n\n") {
@@ -144,5 +185,14 @@ mod tests {
         let d = parse("% lang: en\n= Jane Doe\n# Skills\n- SIEM\n| Email: | j@x.eu |\n@form\nText");
         assert_eq!(d.meta("lang"), Some("en"));
         assert_eq!(truth(&d), "Jane Doe\nSkills\nSIEM\nEmail: j@x.eu\n\nText\n");
+    }
+    #[test]
+    fn hidden_blocks_are_not_truth() {
+        let d = parse("= A\n@hidden invisible\nsecret words\n\nmore\n@end\nVisible");
+        assert_eq!(
+            d.blocks[1],
+            Block::Hidden(HiddenMode::Invisible, "secret words".into())
+        );
+        assert_eq!(truth(&d), "A\nVisible\n");
     }
 }

@@ -178,6 +178,9 @@ pub(super) fn walk_page(
     limits: &WalkLimits,
     chars_left: usize,
 ) -> Result<PageResult, lopdf::Error> {
+    // A page object that does not parse (lopdf keeps its slot in the page tree) is a failed
+    // page, not an empty one: a document made only of such pages is unreadable, not a scan.
+    doc.get_dictionary(page_id)?;
     let content = doc.get_page_content_with_limit(page_id, limits.max_decompressed_bytes)?;
     let mut res: Vec<&Dictionary> = Vec::new();
     if let Ok((dict, ids)) = doc.get_page_resources(page_id) {

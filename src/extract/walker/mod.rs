@@ -75,7 +75,14 @@ const FORM_DEPTH_CAP: usize = 64;
 /// A page that cannot be read yields an empty [`PageText`]; the call fails only
 /// when every page failed, with the first page's error.
 pub fn walk_document(doc: &Document, limits: &WalkLimits) -> Result<WalkedDocument, lopdf::Error> {
-    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    // A page tree that contains itself lists the same pages again and again: walk each once,
+    // so that a loop cannot multiply a CV's keywords.
+    let mut seen = std::collections::HashSet::new();
+    let pages: Vec<ObjectId> = doc
+        .get_pages()
+        .into_values()
+        .filter(|id| seen.insert(*id))
+        .collect();
     let mut out = WalkedDocument::default();
     let mut chars_left = limits.max_chars;
     let mut first_error = None;

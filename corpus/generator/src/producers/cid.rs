@@ -69,6 +69,7 @@ fn layout(doc: &Doc) -> Pages {
             Block::Para(s) => p.text(col, s, base, false, 0.0, false, 0.0),
             Block::Row(cells) => p.row(col, cells, base),
             Block::Gap => col.y -= 5.0,
+            Block::Hidden(m, s) => p.hidden_text(col, *m, s, base),
             Block::Sidebar => mode = 1,
             Block::Main => mode = 2,
             Block::Page => {
@@ -206,9 +207,11 @@ fn content(items: &[Item], cm: &mut CidMap) -> String {
                     let f = if tx.bold { "F2" } else { "F1" };
                     t.push_str(&format!("/{f} {} Tf\n", num(tx.size)));
                 }
-                t.push_str(&format!("1 0 0 1 {} {} Tm\n", num(tx.x), num(tx.y)));
+                let (on, off) = super::hidden_ops(tx.hidden);
+                t.push_str(&format!("1 0 0 1 {} {} Tm\n{on}", num(tx.x), num(tx.y)));
                 t.push_str(&tj(cm, &tx.text, tx.bold, n));
                 t.push('\n');
+                t.push_str(off);
                 n += 1;
             }
         }

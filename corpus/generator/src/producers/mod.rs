@@ -4,7 +4,16 @@ pub mod cid;
 pub mod simple;
 pub mod table;
 
-use crate::markup::Doc;
+use crate::markup::{Doc, HiddenMode};
+
+/// Operators that switch invisible drawing on and off around a text line.
+pub fn hidden_ops(h: Option<HiddenMode>) -> (&'static str, &'static str) {
+    match h {
+        Some(HiddenMode::White) => ("1 1 1 rg\n", "0 g\n"),
+        Some(HiddenMode::Invisible) => ("3 Tr\n", "0 Tr\n"),
+        Some(HiddenMode::Tiny) | None => ("", ""),
+    }
+}
 
 /// Which producer builds a PDF.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

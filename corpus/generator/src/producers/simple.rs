@@ -35,6 +35,7 @@ fn layout(doc: &Doc) -> Pages {
                 c.y = TOP + 10.0;
                 p.push(c.page, Item::Rule(c.x, PAGE_H, c.x));
             }
+            Block::Hidden(m, s) => p.hidden_text(&mut c, *m, s, 10.0),
             Block::Sidebar | Block::Main => {}
         }
     }
@@ -87,8 +88,9 @@ fn content(items: &[Item]) -> Result<String, String> {
                         format!("simple producer cannot encode {ch:?} (U+{:04X})", ch as u32)
                     })?);
                 }
+                let (on, off) = super::hidden_ops(tx.hidden);
                 t.push_str(&format!(
-                    "{} {} Td\n{} Tj\n",
+                    "{} {} Td\n{on}{} Tj\n{off}",
                     num(dx),
                     num(dy),
                     literal(&bytes)

@@ -6,7 +6,7 @@
 use super::Options;
 use crate::fonts::{glyph_name, to_unicode_cmap, width};
 use crate::layout::{wrap, BOTTOM, PAGE_H, PAGE_W, TOP};
-use crate::markup::{Block, Doc};
+use crate::markup::{Block, Doc, HiddenMode};
 use crate::pdf::{literal, num, Obj, PdfWriter};
 use std::collections::HashMap;
 
@@ -17,6 +17,7 @@ const PAD: f32 = 4.0;
 
 /// A text run drawn inside a cell: first line via `Tm`, the rest via `'`.
 struct Run {
+    hidden: Option<HiddenMode>,
     x: f32,
     y: f32,
     size: f32,
@@ -64,6 +65,7 @@ impl Table {
                 .push((X0 + PAD + 3.0, y - st as f32 * lead + size * 0.3));
         }
         pg.runs.push(Run {
+            hidden: None,
             x: X0 + PAD + 12.0,
             y,
             size,
@@ -71,6 +73,26 @@ impl Table {
             lines,
         });
         self.y = top - h;
+    }
+    /// Adds an invisible paragraph without a cell border.
+    fn hidden(&mut self, mode: HiddenMode, text: &str) {
+        let size = if mode == HiddenMode::Tiny { 1.0 } else { 9.0 };
+        let lead = size * 1.25;
+        let lines = wrap(text, W - 2.0 * PAD, size, false);
+        let h = lines.len() as f32 * lead + 2.0 * PAD;
+        if self.y - h < BOTTOM {
+            self.new_page();
+        }
+        let y = self.y - PAD - size;
+        self.page().runs.push(Run {
+            hidden: Some(mode),
+            x: X0 + PAD,
+            y,
+            size,
+            bold: false,
+            lines,
+        });
+        self.y -= h;
     }
     fn new_page(&mut self) {
         self.pages.push(Page::default());
@@ -102,6 +124,7 @@ impl Table {
             }
             if !lines.is_empty() {
                 pg.runs.push(Run {
+                    hidden: None,
                     x: x + PAD + ind,
                     y,
                     size,
@@ -136,6 +159,7 @@ fn layout(doc: &Doc) -> Vec<Page> {
                 let y = t.y;
                 t.y -= 12.0 + 21.0 * (lines.len() as f32 - 1.0);
                 t.page().runs.push(Run {
+                    hidden: None,
                     x: X0,
                     y,
                     size: 17.0,
@@ -163,6 +187,7 @@ fn layout(doc: &Doc) -> Vec<Page> {
             }
             Block::Gap => t.y -= 4.0,
             Block::Page | Block::Form => t.new_page(),
+            Block::Hidden(m, s) => t.hidden(*m, s),
             Block::Sidebar | Block::Main => {}
         }
     }
@@ -186,7 +211,13 @@ impl Enc {
             e.map.insert(c, c as u8);
         }
         let mut next = (128u16..=255).chain(1..32);
-        let text = crate::markup::truth(doc);
+        // Every drawn character: the truth plus any hidden blocks.
+        let mut text = crate::markup::truth(doc);
+        for b in &doc.blocks {
+            if let Block::Hidden(_, s) = b {
+                text.push_str(s);
+            }
+        }
         for c in text.chars() {
             if c == '\n' || e.map.contains_key(&c) {
                 continue;
@@ -227,8 +258,9 @@ fn content(p: &Page, enc: &Enc) -> String {
     }
     for r in &p.runs {
         let f = if r.bold { "F2" } else { "F1" };
+        let (on, _) = super::hidden_ops(r.hidden);
         s.push_str(&format!(
-            "BT /{f} {} Tf {} TL 1 0 0 1 {} {} Tm\n",
+            "BT {on}/{f} {} Tf {} TL 1 0 0 1 {} {} Tm\n",
             num(r.size),
             num(r.size * 1.25),
             num(r.x),
@@ -238,6 +270,7 @@ fn content(p: &Page, enc: &Enc) -> String {
             let op = if i == 0 { "Tj" } else { "'" };
             s.push_str(&format!("{} {op}\n", literal(&enc.bytes(l))));
         }
+        s.push_str(super::hidden_ops(r.hidden).1);
         s.push_str("ET\n");
     }
     s
