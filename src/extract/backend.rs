@@ -261,6 +261,16 @@ pub fn extract_with_fallback(
         Some((Verdict::Garbage, kind, text)) => {
             accepted(kind, text, "low-quality text (every backend)")
         }
+        // A backend that could not parse the file outranks one that silently skipped what it
+        // could not parse: "no text layer" is only said of a file every backend could read.
+        Some((_, kind, _)) if !errors.is_empty() => Extraction::failed(
+            Status::Unreadable,
+            format!(
+                "{}; {} found next to no text",
+                errors.join("; "),
+                kind.name()
+            ),
+        ),
         Some((_, kind, _)) => Extraction::failed(
             Status::NoText,
             format!("no text layer ({} found next to none)", kind.name()),

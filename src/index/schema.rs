@@ -35,7 +35,8 @@ pub struct Fields {
     pub hidden_sample: Field,
     /// Visible text, one value per page (stored, not indexed).
     pub page: Field,
-    /// Analysed body, one field per language; index 24 is the unknown-language field.
+    /// Analysed body, one field per language; index 24 is the unknown-language field, which
+    /// also holds every CV's text unstemmed.
     pub bodies: Vec<Field>,
 }
 
@@ -126,10 +127,16 @@ impl Fields {
         doc.add_u64(self.truncated, u64::from(cv.truncated));
         doc.add_u64(self.hidden_chars, cv.hidden_chars);
         doc.add_text(self.hidden_sample, &cv.hidden_sample);
+        // Every CV is in its language's field (stemmed) and in the unknown-language field
+        // (lowercased and folded only), where terms match as written.
         let body = self.body(cv.language);
+        let raw = self.body(None);
         for page in &cv.pages {
             doc.add_text(self.page, page);
             doc.add_text(body, page);
+            if body != raw {
+                doc.add_text(raw, page);
+            }
         }
         doc
     }

@@ -1,8 +1,14 @@
-//! The evidence pass: profile terms compiled to analysed word sequences for one CV language,
-//! matched against the CV's analysed lines with their context rules, and turned into a
-//! saturating, capped sub-score with quotes.
+//! The evidence pass: profile terms compiled for one CV language, matched against the CV's
+//! analysed lines with their context rules, and turned into a saturating, capped sub-score
+//! with quotes.
+//!
+//! Each word is kept in two forms: stemmed in the CV's language (so "audyty" meets "audytów")
+//! and raw, only lowercased and folded (so a product name or an English loanword matches as
+//! written, whatever a Polish or Italian stemmer makes of it). A term matches either way.
+//! Overlapping matches ("security audit" and "audit" on the same words) count once, for the
+//! longest term, so a language whose profile lists more synonyms earns no more for the same text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -39,11 +45,34 @@ impl Evidence {
     }
 }
 
-/// A term compiled for one language: its analysed words and the form written in the profile.
+/// The two analysers a CV's words go through.
+#[derive(Clone)]
+struct Analysers {
+    stemmed: TextAnalyzer,
+    raw: TextAnalyzer,
+}
+
+impl Analysers {
+    fn new(language: Option<EuLanguage>) -> Self {
+        Analysers {
+            stemmed: analysis::analyzer(language),
+            raw: analysis::analyzer(None),
+        }
+    }
+}
+
+/// A term compiled for one language: its words in both forms, and the form in the profile.
 #[derive(Debug, Clone)]
 struct CompiledTerm {
-    words: Vec<String>,
+    stemmed: Vec<String>,
+    raw: Vec<String>,
     written: String,
+}
+
+impl CompiledTerm {
+    fn len(&self) -> usize {
+        self.stemmed.len()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -56,15 +85,15 @@ struct CompiledGroup {
 
 /// The profile compiled for CVs of one language.
 pub struct CompiledProfile {
-    analyzer: TextAnalyzer,
+    analysers: Analysers,
     criteria: Vec<(Vec<CompiledGroup>, f64)>,
     role_terms: Vec<CompiledTerm>,
-    /// Word trigrams of the posting's distinctive phrases.
-    pub(super) posting_trigrams: std::collections::HashSet<[String; 3]>,
+    /// Word trigrams (raw forms) of the posting's distinctive phrases.
+    pub(super) posting_trigrams: HashSet<[String; 3]>,
 }
 
 fn compile(
-    analyzer: &mut TextAnalyzer,
+    analysers: &mut Analysers,
     terms: &Terms,
     language: Option<EuLanguage>,
 ) -> Vec<CompiledTerm> {
@@ -72,17 +101,18 @@ fn compile(
         .for_cv(language)
         .into_iter()
         .map(|written| CompiledTerm {
-            words: analyse_phrase(analyzer, written),
+            stemmed: analyse_phrase(&mut analysers.stemmed, written),
+            raw: analyse_phrase(&mut analysers.raw, written),
             written: written.to_string(),
         })
-        .filter(|term| !term.words.is_empty())
+        .filter(|term| !term.stemmed.is_empty() && term.stemmed.len() == term.raw.len())
         .collect()
 }
 
 impl CompiledProfile {
-    /// Compiles `profile` with the analyser of `language`.
+    /// Compiles `profile` for CVs written in `language`.
     pub fn new(profile: &Profile, language: Option<EuLanguage>) -> Self {
-        let mut analyzer = analysis::analyzer(language);
+        let mut analysers = Analysers::new(language);
         let criteria = profile
             .criteria
             .iter()
@@ -94,9 +124,9 @@ impl CompiledProfile {
                     groups
                         .iter()
                         .map(|group| CompiledGroup {
-                            terms: compile(&mut analyzer, &group.terms, language),
-                            near: compile(&mut analyzer, &group.near, language),
-                            not_near: compile(&mut analyzer, &group.not_near, language),
+                            terms: compile(&mut analysers, &group.terms, language),
+                            near: compile(&mut analysers, &group.near, language),
+                            not_near: compile(&mut analysers, &group.not_near, language),
                             window: group.window,
                         })
                         .collect(),
@@ -105,16 +135,16 @@ impl CompiledProfile {
                 CriterionRule::Years { .. } => (Vec::new(), 1.0),
             })
             .collect();
-        let role_terms = compile(&mut analyzer, &profile.role_terms, language);
-        let mut posting_trigrams = std::collections::HashSet::new();
+        let role_terms = compile(&mut analysers, &profile.role_terms, language);
+        let mut posting_trigrams = HashSet::new();
         for phrase in &profile.posting_phrases {
-            let words = analyse_phrase(&mut analyzer, phrase);
+            let words = analyse_phrase(&mut analysers.raw, phrase);
             for window in words.windows(3) {
                 posting_trigrams.insert([window[0].clone(), window[1].clone(), window[2].clone()]);
             }
         }
         CompiledProfile {
-            analyzer,
+            analysers,
             criteria,
             role_terms,
             posting_trigrams,
@@ -123,67 +153,70 @@ impl CompiledProfile {
 
     /// Analyses a CV's lines into one word stream that remembers each word's line.
     pub fn analyse<'a>(&self, lines: &'a [Line<'a>]) -> AnalysedCv<'a> {
-        let mut analyzer = self.analyzer.clone();
+        let mut analysers = self.analysers.clone();
         let mut words = Vec::new();
         for (line_index, line) in lines.iter().enumerate() {
-            for term in analysis::analyse(&mut analyzer, line.text) {
+            let stemmed = analysis::analyse(&mut analysers.stemmed, line.text);
+            let raw = analysis::analyse(&mut analysers.raw, line.text);
+            // Both chains share the tokenizer, so their words align one to one.
+            for (stemmed, raw) in stemmed.into_iter().zip(raw) {
                 words.push(Word {
-                    text: term.text,
+                    stemmed: stemmed.text,
+                    raw: raw.text,
                     line: line_index,
-                    start: term.start,
-                    end: term.end,
+                    start: stemmed.start,
+                    end: stemmed.end,
                 });
             }
         }
-        let mut positions: HashMap<String, Vec<usize>> = HashMap::new();
-        for (index, word) in words.iter().enumerate() {
-            positions.entry(word.text.clone()).or_default().push(index);
-        }
-        AnalysedCv {
-            excluded: vec![false; lines.len()],
-            lines,
-            words,
-            positions,
-        }
+        AnalysedCv::new(lines, words)
     }
 
     /// Whether an experience entry describes a cybersecurity role.
     pub fn is_security_role(&self, entry: &str) -> bool {
-        let mut analyzer = self.analyzer.clone();
-        let words: Vec<String> = analyse_phrase(&mut analyzer, entry);
-        self.role_terms.iter().any(|term| {
-            words
-                .windows(term.words.len())
-                .any(|window| window == term.words.as_slice())
-        })
+        let line = [Line {
+            page: 1,
+            text: entry,
+            section: Section::Experience,
+        }];
+        let cv = self.analyse(&line);
+        self.role_terms.iter().any(|term| !cv.find(term).is_empty())
     }
 
-    /// Every matched occurrence of criterion `criterion`'s terms that its context rules allow,
-    /// as (term index within the criterion, word index, word count).
-    fn occurrences(&self, criterion: usize, cv: &AnalysedCv) -> Vec<(usize, String, usize, usize)> {
+    /// Matched occurrences of a criterion's terms that its context rules allow, overlapping ones
+    /// reduced to the longest: (term as written, first word, word count).
+    fn occurrences(&self, criterion: usize, cv: &AnalysedCv) -> Vec<(String, usize, usize)> {
         let mut found = Vec::new();
         for group in &self.criteria[criterion].0 {
             for term in &group.terms {
-                for start in cv.find(&term.words) {
-                    let end = start + term.words.len();
-                    let from = start.saturating_sub(group.window);
-                    let to = end + group.window;
+                for start in cv.find(term) {
+                    let end = start + term.len();
                     let near_ok = group.near.is_empty()
                         || group
                             .near
                             .iter()
-                            .any(|near| cv.occurs_within(&near.words, from, to, start, end));
+                            .any(|near| cv.near(near, start, end, group.window, true));
                     let excluded = group
                         .not_near
                         .iter()
-                        .any(|not| cv.occurs_within(&not.words, from, to, start, end));
+                        .any(|not| cv.near(not, start, end, group.window, false));
                     if near_ok && !excluded {
-                        found.push((criterion, term.written.clone(), start, term.words.len()));
+                        found.push((term.written.clone(), start, term.len()));
                     }
                 }
             }
         }
-        found
+        found.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        let mut kept: Vec<(String, usize, usize)> = Vec::new();
+        for occurrence in found {
+            let overlaps = kept
+                .last()
+                .is_some_and(|(_, start, length)| occurrence.1 < start + length);
+            if !overlaps {
+                kept.push(occurrence);
+            }
+        }
+        kept
     }
 
     /// Sub-score (0–1) and evidence of an evidence criterion.
@@ -196,7 +229,7 @@ impl CompiledProfile {
         let full_marks = self.criteria[criterion].1;
         // Best occurrence and repetitions per distinct term.
         let mut per_term: HashMap<String, (f64, usize, Evidence)> = HashMap::new();
-        for (_, written, start, length) in self.occurrences(criterion, cv) {
+        for (written, start, length) in self.occurrences(criterion, cv) {
             let line = &cv.lines[cv.words[start].line];
             if !line.section.is_scored() || cv.excluded[cv.words[start].line] {
                 continue;
@@ -227,7 +260,7 @@ impl CompiledProfile {
         let mut inside = 0.0;
         let mut outside = 0.0;
         let mut evidence = Vec::new();
-        for (_, (best, count, mut held)) in per_term {
+        for (best, count, mut held) in per_term.into_values() {
             let points = best + rules.repeat_bonus * (count - 1).min(rules.max_repeats) as f64;
             held.points = points;
             if best >= rules.experience_weight {
@@ -246,19 +279,19 @@ impl CompiledProfile {
         ((points / full_marks).min(1.0), evidence)
     }
 
-    /// Number of evidence criteria (for screening).
+    /// Number of criteria (for screening).
     pub(super) fn criterion_count(&self) -> usize {
         self.criteria.len()
     }
 
-    /// Matched (criterion, term, word) triples regardless of context, for keyword-block screening.
+    /// Every occurrence of a criterion's terms, context ignored: (term as written, first word).
     pub(super) fn raw_matches(&self, criterion: usize, cv: &AnalysedCv) -> Vec<(String, usize)> {
         self.criteria[criterion]
             .0
             .iter()
             .flat_map(|group| group.terms.iter())
             .flat_map(|term| {
-                cv.find(&term.words)
+                cv.find(term)
                     .into_iter()
                     .map(move |start| (term.written.clone(), start))
             })
@@ -269,7 +302,8 @@ impl CompiledProfile {
 /// One analysed word and where it came from.
 #[derive(Debug, Clone)]
 pub(super) struct Word {
-    pub(super) text: String,
+    stemmed: String,
+    pub(super) raw: String,
     pub(super) line: usize,
     start: usize,
     end: usize,
@@ -279,44 +313,86 @@ pub(super) struct Word {
 pub struct AnalysedCv<'a> {
     pub(super) lines: &'a [Line<'a>],
     pub(super) words: Vec<Word>,
-    positions: HashMap<String, Vec<usize>>,
+    stemmed_at: HashMap<String, Vec<usize>>,
+    raw_at: HashMap<String, Vec<usize>>,
     /// Lines whose words earn nothing (pasted posting, keyword blocks).
     pub(super) excluded: Vec<bool>,
 }
 
-impl AnalysedCv<'_> {
-    /// Word indices where `words` occurs as a sequence.
-    fn find(&self, words: &[String]) -> Vec<usize> {
-        let Some(first) = words.first() else {
+impl<'a> AnalysedCv<'a> {
+    fn new(lines: &'a [Line<'a>], words: Vec<Word>) -> Self {
+        let mut stemmed_at: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut raw_at: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, word) in words.iter().enumerate() {
+            stemmed_at
+                .entry(word.stemmed.clone())
+                .or_default()
+                .push(index);
+            raw_at.entry(word.raw.clone()).or_default().push(index);
+        }
+        AnalysedCv {
+            excluded: vec![false; lines.len()],
+            lines,
+            words,
+            stemmed_at,
+            raw_at,
+        }
+    }
+
+    /// Word indices where `term` occurs, stemmed or as written, within one line.
+    fn find(&self, term: &CompiledTerm) -> Vec<usize> {
+        let mut starts = self.find_form(&term.stemmed, &self.stemmed_at, |word| &word.stemmed);
+        starts.extend(self.find_form(&term.raw, &self.raw_at, |word| &word.raw));
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+    }
+
+    fn find_form(
+        &self,
+        wanted: &[String],
+        index: &HashMap<String, Vec<usize>>,
+        form: impl Fn(&Word) -> &String,
+    ) -> Vec<usize> {
+        let Some(first) = wanted.first() else {
             return Vec::new();
         };
-        let Some(starts) = self.positions.get(first) else {
+        let Some(starts) = index.get(first) else {
             return Vec::new();
         };
         starts
             .iter()
             .copied()
             .filter(|&start| {
-                self.words.len() >= start + words.len()
-                    && self.words[start..start + words.len()]
-                        .iter()
-                        .zip(words)
-                        .all(|(word, wanted)| &word.text == wanted)
+                let Some(span) = self.words.get(start..start + wanted.len()) else {
+                    return false;
+                };
+                span.iter()
+                    .zip(wanted)
+                    .all(|(word, wanted)| form(word) == wanted)
+                    && span.iter().all(|word| word.line == span[0].line)
             })
             .collect()
     }
 
-    /// Whether `words` occurs inside [from, to) without overlapping the match [start, end).
-    fn occurs_within(
+    /// Whether `term` occurs around the match [start, end) without overlapping it: within
+    /// `window` words, or (when `same_line_counts`) anywhere on the match's line.
+    fn near(
         &self,
-        words: &[String],
-        from: usize,
-        to: usize,
+        term: &CompiledTerm,
         start: usize,
         end: usize,
+        window: usize,
+        same_line_counts: bool,
     ) -> bool {
-        self.find(words).into_iter().any(|at| {
-            at >= from && at + words.len() <= to && (at + words.len() <= start || at >= end)
+        let line = self.words[start].line;
+        let from = start.saturating_sub(window);
+        let to = end + window;
+        self.find(term).into_iter().any(|at| {
+            let after = at + term.len();
+            let apart = after <= start || at >= end;
+            let close = at >= from && after <= to;
+            apart && (close || (same_line_counts && self.words[at].line == line))
         })
     }
 

@@ -1,5 +1,6 @@
 //! One tantivy query per criterion: any of its terms, in any language field, each analysed by
-//! that field's own analyser (so a French CV is searched with French stems).
+//! that field's own analyser (so a French CV is searched with French stems), and every term as
+//! written in the unstemmed field.
 
 use tantivy::query::{BooleanQuery, PhraseQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
@@ -24,7 +25,18 @@ pub fn for_criterion(index: &CvIndex, criterion: &Criterion) -> Option<BooleanQu
         let field = index.fields().body(language);
         let mut analyzer = index.analyzer_for(language);
         let mut seen = std::collections::HashSet::new();
-        for term in groups.iter().flat_map(|group| group.terms.for_cv(language)) {
+        // The unknown-language field holds every CV unstemmed: look for every term as written.
+        let terms: Vec<&str> = match language {
+            Some(_) => groups
+                .iter()
+                .flat_map(|group| group.terms.for_cv(language))
+                .collect(),
+            None => groups
+                .iter()
+                .flat_map(|group| group.terms.pairs().map(|(_, term)| term))
+                .collect(),
+        };
+        for term in terms {
             let words = analyse_phrase(&mut analyzer, term);
             if words.is_empty() || !seen.insert(words.clone()) {
                 continue;

@@ -21,7 +21,7 @@ pub(super) fn exclude_pasted_posting(profile: &CompiledProfile, cv: &mut Analyse
     }
     let mut by_line: HashMap<usize, Vec<&str>> = HashMap::new();
     for word in &cv.words {
-        by_line.entry(word.line).or_default().push(&word.text);
+        by_line.entry(word.line).or_default().push(&word.raw);
     }
     let mut found = false;
     for (line, words) in by_line {
