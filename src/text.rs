@@ -69,7 +69,21 @@ impl<'a> Folded<'a> {
 
 /// Folds a needle or short string the same way `Folded::new` folds texts.
 pub(crate) fn fold(s: &str) -> String {
-    Folded::new(s).text
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut text = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        fold_into(c, &mut text);
+    }
+    text
+}
+
+/// `FOLD_FROM` → `FOLD_TO`, built once.
+fn fold_table() -> &'static std::collections::HashMap<char, char> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, char>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| FOLD_FROM.chars().zip(FOLD_TO.chars()).collect())
 }
 
 /// Appends the folded form of one lowercase char to `out`.
@@ -92,10 +106,7 @@ fn fold_into(c: char, out: &mut String) {
         'þ' => out.push_str("th"),
         'ð' | 'đ' => out.push('d'),
         'ł' => out.push('l'),
-        _ => match FOLD_FROM.chars().position(|f| f == c) {
-            Some(i) => out.push(FOLD_TO.chars().nth(i).unwrap_or(c)),
-            None => out.push(c),
-        },
+        _ => out.push(fold_table().get(&c).copied().unwrap_or(c)),
     }
 }
 

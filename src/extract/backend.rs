@@ -223,7 +223,10 @@ pub fn extract_with_fallback(
     limits: &ExtractLimits,
     mut on_attempt: impl FnMut(BackendKind),
 ) -> Extraction {
-    let mut best_weak: Option<(Verdict, BackendKind, BackendText)> = None;
+    // The weakest acceptable outcome so far, and whether an earlier backend had failed to parse
+    // the file by then (a later backend that silently skips what it cannot parse is no proof
+    // that the file has no text layer).
+    let mut best_weak: Option<(Verdict, BackendKind, BackendText, bool)> = None;
     let mut errors = Vec::new();
     for &kind in backends {
         on_attempt(kind);
@@ -235,12 +238,12 @@ pub fn extract_with_fallback(
                 verdict => {
                     let better = match &best_weak {
                         None => true,
-                        Some((held, _, _)) => {
+                        Some((held, _, _, _)) => {
                             *held == Verdict::NoText && verdict == Verdict::Garbage
                         }
                     };
                     if better {
-                        best_weak = Some((verdict, kind, text));
+                        best_weak = Some((verdict, kind, text, !errors.is_empty()));
                     }
                 }
             },
@@ -258,12 +261,10 @@ pub fn extract_with_fallback(
         }
     }
     match best_weak {
-        Some((Verdict::Garbage, kind, text)) => {
+        Some((Verdict::Garbage, kind, text, _)) => {
             accepted(kind, text, "low-quality text (every backend)")
         }
-        // A backend that could not parse the file outranks one that silently skipped what it
-        // could not parse: "no text layer" is only said of a file every backend could read.
-        Some((_, kind, _)) if !errors.is_empty() => Extraction::failed(
+        Some((_, kind, _, true)) => Extraction::failed(
             Status::Unreadable,
             format!(
                 "{}; {} found next to no text",
@@ -271,7 +272,7 @@ pub fn extract_with_fallback(
                 kind.name()
             ),
         ),
-        Some((_, kind, _)) => Extraction::failed(
+        Some((_, kind, _, false)) => Extraction::failed(
             Status::NoText,
             format!("no text layer ({} found next to none)", kind.name()),
         ),
