@@ -623,6 +623,17 @@ pub fn split<'a>(pages: &[&'a str]) -> Vec<Line<'a>> {
     lines
 }
 
+/// The heading table, folded once: (section, folded heading).
+fn folded_headings() -> &'static [(Section, String)] {
+    static TABLE: std::sync::OnceLock<Vec<(Section, String)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        HEADINGS
+            .iter()
+            .flat_map(|(section, names)| names.iter().map(move |name| (*section, fold(name))))
+            .collect()
+    })
+}
+
 /// The section a heading line opens, if the line is a heading: the whole line (bar
 /// punctuation, case and accents) is a known heading, or it starts with one and is short and
 /// emphatic (capitals, or a trailing colon) — "WORK EXPERIENCE – EU INSTITUTIONS", "Skills:".
@@ -642,19 +653,18 @@ fn heading_section(line: &str) -> Option<Section> {
         .join(" ");
     let emphatic = line.trim_end().ends_with(':') || !trimmed.chars().any(char::is_lowercase);
     let short = folded.split(' ').count() <= 6;
-    HEADINGS
-        .iter()
-        .find(|(_, names)| {
-            names.iter().map(|name| fold(name)).any(|name| {
-                folded == name
-                    || (short
-                        && emphatic
-                        && find_word(&folded, &name)
-                            .first()
-                            .is_some_and(|found| found.start == 0))
+    let headings = folded_headings();
+    let exact = headings.iter().find(|(_, name)| *name == folded);
+    let prefix = || {
+        (short && emphatic).then(|| {
+            headings.iter().find(|(_, name)| {
+                find_word(&folded, name)
+                    .first()
+                    .is_some_and(|found| found.start == 0)
             })
-        })
-        .map(|(section, _)| *section)
+        })?
+    };
+    exact.or_else(prefix).map(|(section, _)| *section)
 }
 
 /// Whether a line carries personal data: a personal label before a colon, an e-mail address

@@ -214,9 +214,21 @@ fn read_facts(
         years_experience: (f64::from(months) / 12.0 * 10.0).round() / 10.0,
         security_periods,
         degree: facts::highest_degree(&text),
-        languages: facts::language_skills(&text),
+        languages: language_skills(analysed, &text),
         certifications: facts::certifications(&text),
         clearance: facts::clearance(&text),
+    }
+}
+
+/// Language levels from the languages section, or from the whole CV when that section says
+/// nothing (levels written in a summary: "fluent in English and French").
+fn language_skills(analysed: &evidence::AnalysedCv, text: &str) -> Vec<facts::LanguageSkill> {
+    let section = analysed.scored_text(Some(Section::Languages));
+    let found = facts::language_skills(&section);
+    if found.is_empty() {
+        facts::language_skills(text)
+    } else {
+        found
     }
 }
 
