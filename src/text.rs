@@ -152,7 +152,70 @@ pub(crate) fn find_word(hay: &str, needle: &str) -> Vec<Range<usize>> {
 
 /// True when folded `hay` contains any of `needles` as whole word(s).
 pub(crate) fn contains_any(hay: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| !find_word(hay, &fold(n)).is_empty())
+    WordSet::new(hay).contains_any(needles)
+}
+
+/// The words of a folded text, to rule out most needles with a hash lookup before searching.
+pub(crate) struct WordSet<'a> {
+    hay: &'a str,
+    words: std::collections::HashSet<&'a str>,
+}
+
+impl<'a> WordSet<'a> {
+    /// Collects the words of folded `hay`.
+    pub(crate) fn new(hay: &'a str) -> Self {
+        WordSet {
+            hay,
+            words: hay
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .collect(),
+        }
+    }
+
+    /// False when folded `needle` cannot occur: one of its whole words is absent.
+    pub(crate) fn may_contain(&self, needle: &str) -> bool {
+        let prefix_at_end = needle.ends_with('*');
+        let mut words = needle
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .peekable();
+        while let Some(word) = words.next() {
+            let last = words.peek().is_none();
+            if !(prefix_at_end && last) && !self.words.contains(word) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The words, for looking needles up by their first word (see [`NeedleIndex`]).
+    pub(crate) fn words(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.words.iter().copied()
+    }
+
+    /// Where folded `needle` occurs as whole word(s) (see [`find_word`]).
+    pub(crate) fn find(&self, needle: &str) -> Vec<Range<usize>> {
+        if self.may_contain(needle) {
+            find_word(self.hay, needle)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// True when any of `needles` (folded here) occurs as whole word(s).
+    pub(crate) fn contains_any(&self, needles: &[&str]) -> bool {
+        needles.iter().any(|needle| {
+            let already_folded = needle
+                .bytes()
+                .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase());
+            if already_folded {
+                !self.find(needle).is_empty()
+            } else {
+                !self.find(&fold(needle)).is_empty()
+            }
+        })
+    }
 }
 
 /// The lines of `text` as (byte offset, line without its line break).
@@ -217,5 +280,54 @@ mod tests {
             lines_with_offsets("a\r\nbc\nd"),
             vec![(0, "a"), (3, "bc"), (6, "d")]
         );
+    }
+}
+
+/// Many folded needles indexed by their first word, so that a line is only searched for the
+/// needles that start with one of its words.
+pub(crate) struct NeedleIndex {
+    by_first_word: std::collections::HashMap<String, Vec<usize>>,
+    always: Vec<usize>,
+}
+
+impl NeedleIndex {
+    /// Indexes folded `needles` (their positions are what [`NeedleIndex::candidates`] returns).
+    pub(crate) fn new<'n>(needles: impl IntoIterator<Item = &'n str>) -> Self {
+        let mut index = NeedleIndex {
+            by_first_word: std::collections::HashMap::new(),
+            always: Vec::new(),
+        };
+        for (position, needle) in needles.into_iter().enumerate() {
+            match needle
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|word| !word.is_empty())
+            {
+                Some(first)
+                    if !needle[needle.find(first).unwrap_or(0) + first.len()..]
+                        .starts_with('*') =>
+                {
+                    index
+                        .by_first_word
+                        .entry(first.to_string())
+                        .or_default()
+                        .push(position)
+                }
+                _ => index.always.push(position),
+            }
+        }
+        index
+    }
+
+    /// Positions of the needles that may occur in the text of `words`, in ascending order.
+    pub(crate) fn candidates(&self, words: &WordSet) -> Vec<usize> {
+        let mut found: Vec<usize> = self.always.clone();
+        for word in words.words() {
+            if let Some(positions) = self.by_first_word.get(word) {
+                found.extend(positions);
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 }

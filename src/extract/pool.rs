@@ -191,11 +191,7 @@ impl<'a> Supervisor<'a> {
         let Some(mut worker) = self.worker.take() else {
             return Extraction::failed(Status::Crashed, "worker vanished");
         };
-        let exit = worker
-            .child
-            .wait()
-            .map(|status| status.to_string())
-            .unwrap_or_default();
+        let exit = worker.reap();
         // Give the stderr reader a moment to collect the last words.
         thread::sleep(Duration::from_millis(20));
         let last_words = worker.stderr_tail();
@@ -224,7 +220,8 @@ impl Drop for Supervisor<'_> {
 /// A running `cvmatch worker` with a thread that parses its replies.
 struct WorkerProcess {
     child: Child,
-    stdin: ChildStdin,
+    /// None once closed (the worker then exits when idle).
+    stdin: Option<ChildStdin>,
     replies: Receiver<Reply>,
     stderr: Arc<Mutex<VecDeque<u8>>>,
     /// The worker wrote Rust's allocation-failure message (it hit its address-space cap).
@@ -255,8 +252,10 @@ impl WorkerProcess {
         thread::spawn(move || {
             for line in BufReader::new(stdout).lines() {
                 let Ok(line) = line else { break };
+                // A stray line (a backend printing to stdout) is not a reply: skip it rather
+                // than hang up on a worker that is still running.
                 let Ok(reply) = serde_json::from_str::<Reply>(&line) else {
-                    break;
+                    continue;
                 };
                 if sender.send(reply).is_err() {
                     break;
@@ -288,7 +287,7 @@ impl WorkerProcess {
         });
         Ok(WorkerProcess {
             child,
-            stdin,
+            stdin: Some(stdin),
             replies,
             stderr,
             out_of_memory,
@@ -297,8 +296,37 @@ impl WorkerProcess {
 
     fn send(&mut self, request: &Request) -> std::io::Result<()> {
         let line = serde_json::to_string(request).map_err(std::io::Error::other)?;
-        writeln!(self.stdin, "{line}")?;
-        self.stdin.flush()
+        let stdin = self
+            .stdin
+            .as_mut()
+            .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::BrokenPipe))?;
+        writeln!(stdin, "{line}")?;
+        stdin.flush()
+    }
+
+    /// Waits for a worker that is gone or going. It is usually dead already (its replies
+    /// stopped); if it is still alive (a request could not be sent, or its output was garbled)
+    /// closing its stdin lets it exit, and a kill after a grace period makes sure the wait ends.
+    fn reap(&mut self) -> String {
+        self.stdin = None;
+        let grace = Instant::now();
+        loop {
+            match self.child.try_wait() {
+                Ok(Some(status)) => return status.to_string(),
+                Ok(None) if grace.elapsed() < Duration::from_secs(2) => {
+                    thread::sleep(Duration::from_millis(10))
+                }
+                Ok(None) => {
+                    let _ = self.child.kill();
+                    return self
+                        .child
+                        .wait()
+                        .map(|status| status.to_string())
+                        .unwrap_or_default();
+                }
+                Err(error) => return error.to_string(),
+            }
+        }
     }
 
     fn stderr_tail(&self) -> String {

@@ -14,7 +14,8 @@ use crate::status::Status;
 /// One document to extract.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Request {
-    /// The file to read.
+    /// The file to read (sent as raw bytes: file names need not be UTF-8).
+    #[serde(with = "path_bytes")]
     pub path: PathBuf,
     /// Backends to try, in order.
     pub backends: Vec<BackendKind>,
@@ -40,7 +41,7 @@ pub fn serve(max_memory_mib: u64) -> i32 {
     // Panics are caught per backend and reported in the reply; keep stderr for fatal signals.
     std::panic::set_hook(Box::new(|_| {}));
     let stdin = io::stdin().lock();
-    let mut stdout = io::stdout().lock();
+    let mut stdout = reply_channel();
     for line in stdin.lines() {
         let Ok(line) = line else { return 1 };
         let request: Request = match serde_json::from_str(&line) {
@@ -66,6 +67,39 @@ pub fn serve(max_memory_mib: u64) -> i32 {
         }
     }
     0
+}
+
+/// The replies' own copy of stdout; fd 1 then points at stderr, so that a backend printing to
+/// stdout cannot garble the protocol (its output lands in the last words the parent keeps).
+fn reply_channel() -> Box<dyn Write> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: dup/dup2 on the standard descriptors; the duplicate is owned by the File below.
+    unsafe {
+        let replies = libc::dup(libc::STDOUT_FILENO);
+        if replies >= 0 && libc::dup2(libc::STDERR_FILENO, libc::STDOUT_FILENO) >= 0 {
+            return Box::new(io::BufWriter::new(std::fs::File::from_raw_fd(replies)));
+        }
+    }
+    Box::new(io::stdout())
+}
+
+/// Serde for paths as their raw bytes, so that a file name that is not UTF-8 still travels.
+mod path_bytes {
+    use std::ffi::OsString;
+    use std::os::unix::ffi::{OsStrExt, OsStringExt};
+    use std::path::PathBuf;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(path: &PathBuf, serializer: S) -> Result<S::Ok, S::Error> {
+        path.as_os_str().as_bytes().serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<PathBuf, D::Error> {
+        Ok(PathBuf::from(OsString::from_vec(Vec::<u8>::deserialize(
+            deserializer,
+        )?)))
+    }
 }
 
 fn send(out: &mut impl Write, reply: &Reply) -> io::Result<()> {

@@ -1,6 +1,6 @@
 //! Professional certifications (security, cloud, networking, service management) under canonical names.
 
-use crate::text::{contains_any, lines_with_offsets, Folded};
+use crate::text::{lines_with_offsets, Folded, WordSet};
 use std::collections::BTreeSet;
 
 /// Stands for "any of `CUES`" in an alternative.
@@ -160,13 +160,14 @@ pub fn certifications(text: &str) -> Vec<String> {
     let folded = Folded::new(text);
     let mut out = BTreeSet::new();
     for (_, line) in lines_with_offsets(&folded.text) {
+        let words = WordSet::new(line);
         for (name, alternatives) in CERTS {
             if alternatives.iter().any(|all| {
                 all.iter().all(|&n| {
                     if n == CUE {
-                        contains_any(line, CUES)
+                        words.contains_any(CUES)
                     } else {
-                        contains_any(line, &[n])
+                        words.contains_any(&[n])
                     }
                 })
             }) {

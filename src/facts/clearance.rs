@@ -1,6 +1,6 @@
 //! Evidence of a security clearance, held or obtainable.
 
-use crate::text::{contains_any, lines_with_offsets, Folded};
+use crate::text::{lines_with_offsets, Folded, WordSet};
 
 /// Whether the candidate holds a clearance or could obtain one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -151,13 +151,14 @@ pub fn clearance(text: &str) -> Option<Clearance> {
     let folded = Folded::new(text);
     let mut obtainable: Option<usize> = None;
     for (offset, line) in lines_with_offsets(&folded.text) {
-        let level = contains_any(line, LEVELS);
-        if !level && !contains_any(line, CLEARANCE) {
+        let words = WordSet::new(line);
+        let level = words.contains_any(LEVELS);
+        if !level && !words.contains_any(CLEARANCE) {
             continue;
         }
-        if contains_any(line, OBTAINABLE) {
+        if words.contains_any(OBTAINABLE) {
             obtainable.get_or_insert(offset);
-        } else if !contains_any(line, NEGATIONS) {
+        } else if !words.contains_any(NEGATIONS) {
             return Some(Clearance {
                 status: ClearanceStatus::Held,
                 quote: folded.quote_at(offset),

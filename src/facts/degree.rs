@@ -1,6 +1,6 @@
 //! Highest degree mentioned in a CV, with nominal years of study.
 
-use crate::text::{contains_any, Folded};
+use crate::text::{contains_any, fold, Folded, WordSet};
 
 /// Level of education, ordered from lowest to highest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -273,8 +273,9 @@ pub fn highest_degree(text: &str) -> Option<Degree> {
             best = Some((level, years, pos));
         }
     };
+    let words = WordSet::new(&folded.text);
     for &(needle, level, years, needs_cue) in PATTERNS {
-        for r in folded.find(needle) {
+        for r in words.find(&fold(needle)) {
             let line = line_around(&folded.text, r.start);
             let after: String = folded.text[r.end..].chars().take(30).collect();
             let before = &folded.text[..r.start];

@@ -1,6 +1,6 @@
 //! Language levels (CEFR) for the 24 official EU languages, from codes or level words near a language name.
 
-use crate::text::{find_word, fold, lines_with_offsets, Folded};
+use crate::text::{find_word, fold, lines_with_offsets, Folded, NeedleIndex, WordSet};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -922,20 +922,28 @@ const LEVEL_WORDS: &[(Cefr, &[&str])] = &[
 struct Tables {
     names: Vec<(&'static str, String)>,
     levels: Vec<(Cefr, String)>,
+    name_index: NeedleIndex,
+    level_index: NeedleIndex,
 }
 
 /// The folded tables.
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
-    T.get_or_init(|| Tables {
-        names: NAMES
+    T.get_or_init(|| {
+        let names: Vec<(&'static str, String)> = NAMES
             .iter()
             .flat_map(|(iso, ns)| ns.iter().map(move |n| (*iso, fold(n))))
-            .collect(),
-        levels: LEVEL_WORDS
+            .collect();
+        let levels: Vec<(Cefr, String)> = LEVEL_WORDS
             .iter()
             .flat_map(|(c, ws)| ws.iter().map(move |w| (*c, fold(w))))
-            .collect(),
+            .collect();
+        Tables {
+            name_index: NeedleIndex::new(names.iter().map(|(_, name)| name.as_str())),
+            level_index: NeedleIndex::new(levels.iter().map(|(_, word)| word.as_str())),
+            names,
+            levels,
+        }
     })
 }
 
@@ -964,11 +972,15 @@ fn level_hits(line: &str) -> Vec<LevelHit> {
             code: true,
         }));
     }
-    let mut words: Vec<LevelHit> = tables()
-        .levels
-        .iter()
+    let line_words = WordSet::new(line);
+    let tables = tables();
+    let mut words: Vec<LevelHit> = tables
+        .level_index
+        .candidates(&line_words)
+        .into_iter()
+        .map(|position| &tables.levels[position])
         .flat_map(|(level, w)| {
-            find_word(line, w).into_iter().map(|at| LevelHit {
+            line_words.find(w).into_iter().map(|at| LevelHit {
                 at,
                 level: *level,
                 code: false,
@@ -1039,10 +1051,14 @@ const CONNECTORS: &[&str] = &[
 
 /// Language mentions on a folded line, in order, overlaps removed.
 fn mentions(line: &str) -> Vec<(&'static str, Range<usize>)> {
-    let mut found: Vec<(&'static str, Range<usize>)> = tables()
-        .names
-        .iter()
-        .flat_map(|(iso, n)| find_word(line, n).into_iter().map(move |r| (*iso, r)))
+    let words = WordSet::new(line);
+    let tables = tables();
+    let mut found: Vec<(&'static str, Range<usize>)> = tables
+        .name_index
+        .candidates(&words)
+        .into_iter()
+        .map(|position| &tables.names[position])
+        .flat_map(|(iso, n)| words.find(n).into_iter().map(move |r| (*iso, r)))
         .collect();
     found.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
     let mut out: Vec<(&'static str, Range<usize>)> = Vec::new();

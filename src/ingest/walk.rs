@@ -10,6 +10,7 @@ use crate::error::FatalError;
 
 pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError> {
     let mut inputs = Inputs::default();
+    let mut keys = std::collections::HashSet::new();
     for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
         let entry = match entry {
             Ok(entry) => entry,
@@ -49,7 +50,14 @@ pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError>
             continue;
         }
         let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        let display = relative.to_string_lossy().into_owned();
+        let mut display = escaped(relative);
+        // Keys identify CVs in the index: two names must never share one (escaping cannot be
+        // one-to-one on every name, so a clash gets a stable suffix in path order).
+        let mut clash = 1;
+        while !keys.insert(display.clone()) {
+            clash += 1;
+            display = format!("{} [{clash}]", escaped(relative));
+        }
         inputs.files.push(Input {
             key: display.clone(),
             path: entry.path().to_path_buf(),
@@ -59,4 +67,18 @@ pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError>
         });
     }
     Ok(inputs)
+}
+
+/// The path as text: UTF-8 as it is, every byte that is not UTF-8 as `\xNN`, so that two
+/// names differing only in such bytes stay distinct (a lossy conversion would merge them).
+fn escaped(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    out
 }
