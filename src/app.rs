@@ -13,8 +13,10 @@ use crate::error::FatalError;
 use crate::extract::pool::{self, Job, PoolSettings};
 use crate::index::{CvIndex, StoredCv};
 use crate::ingest::{self, Inputs, Prepared};
+use crate::lang::EuLanguage;
 use crate::report::manifest::RunManifest;
 use crate::report::{csv_export, Row};
+use crate::score::cache::{CachedResult, ScoreCache};
 use crate::status::Status;
 use crate::{lang, rank, score};
 
@@ -85,6 +87,9 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
     stage_done("ingest");
 
     let mut index = CvIndex::open(&config.index_dir, config.rebuild, config.wait_for_lock)?;
+    if config.rebuild {
+        ScoreCache::forget(&config.index_dir)?;
+    }
     let Processed { rows, extracted } = process(
         &mut index,
         &inputs,
@@ -177,7 +182,6 @@ pub fn process(
     index.reload()?;
     stage_done("extract_and_index");
 
-    let stored = index.all()?;
     let submitted: HashMap<&str, NaiveDate> = inputs
         .files
         .iter()
@@ -186,10 +190,48 @@ pub fn process(
     let deadline = scoring.profile.job.deadline;
     // "Present" in a CV is its submission date when the manifest has one, else the deadline.
     let present_for = |key: &str| submitted.get(key).copied().unwrap_or(deadline);
-    let scores = score::score_index(index, &stored, &scoring.profile, present_for)?;
+
+    // Reuse what an earlier run computed for the same bytes, date and profile; score the rest.
+    let cache = index
+        .folder()
+        .map(|dir| ScoreCache::load(dir, &scoring.profile.sha256))
+        .unwrap_or_default();
+    let mut results: HashMap<String, CachedResult> = HashMap::new();
+    let mut to_score: Vec<&str> = Vec::new();
+    for (input, prepared) in inputs.files.iter().zip(prepared) {
+        let Prepared::Ready { sha256 } = prepared else {
+            continue;
+        };
+        match cache.lookup(&input.key, sha256, present_for(&input.key)) {
+            Some(cached) => {
+                results.insert(input.key.clone(), cached.clone());
+            }
+            None => to_score.push(&input.key),
+        }
+    }
+    let stored = index.stored(&to_score)?;
+    let mut scores = score::score_index(index, &stored, &scoring.profile, present_for)?;
+    for cv in stored {
+        let reference = present_for(&cv.key);
+        let score = scores.remove(&cv.key);
+        results.insert(
+            cv.key.clone(),
+            CachedResult {
+                sha256: cv.sha256,
+                reference,
+                status: cv.status,
+                detail: cv.detail,
+                language: cv.language.map(|language| language.code().to_string()),
+                score,
+            },
+        );
+    }
+    if let Some(dir) = index.folder() {
+        ScoreCache::save(dir, &scoring.profile.sha256, results.clone())?;
+    }
     stage_done("score");
     Ok(Processed {
-        rows: build_rows(inputs, prepared, &stored, scores),
+        rows: build_rows(inputs, prepared, results),
         extracted,
     })
 }
@@ -268,10 +310,8 @@ fn progress_bar(total: usize) -> ProgressBar {
 fn build_rows(
     inputs: &Inputs,
     prepared: &[Prepared],
-    stored: &[StoredCv],
-    mut scores: HashMap<String, score::CvScore>,
+    mut results: HashMap<String, CachedResult>,
 ) -> Vec<Row> {
-    let by_key: HashMap<&str, &StoredCv> = stored.iter().map(|cv| (cv.key.as_str(), cv)).collect();
     let mut rows: Vec<Row> = inputs
         .files
         .iter()
@@ -285,12 +325,12 @@ fn build_rows(
                     None,
                     None,
                 ),
-                Prepared::Ready { .. } => match by_key.get(input.key.as_str()) {
-                    Some(cv) => (
-                        cv.status,
-                        cv.detail.clone(),
-                        cv.language,
-                        scores.remove(&cv.key),
+                Prepared::Ready { .. } => match results.remove(&input.key) {
+                    Some(result) => (
+                        result.status,
+                        result.detail,
+                        result.language.as_deref().and_then(EuLanguage::from_code),
+                        result.score,
                     ),
                     None => (
                         Status::Crashed,

@@ -3,7 +3,9 @@
 use crate::text::{lines_with_offsets, Folded, WordSet};
 
 /// Whether the candidate holds a clearance or could obtain one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum ClearanceStatus {
     /// A clearance is held (EU SECRET, NATO SECRET, a national clearance...).
     Held,
@@ -12,7 +14,7 @@ pub enum ClearanceStatus {
 }
 
 /// The clearance evidence found, with the line quoted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Clearance {
     /// Held or obtainable.
     pub status: ClearanceStatus,

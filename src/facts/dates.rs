@@ -5,7 +5,9 @@ use crate::text::Folded;
 use std::ops::Range;
 
 /// A calendar month; ordering by (year, month).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct YearMonth {
     /// Calendar year.
     pub year: i32,

@@ -3,7 +3,9 @@
 use crate::text::{contains_any, fold, Folded, WordSet};
 
 /// Level of education, ordered from lowest to highest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum DegreeLevel {
     /// Secondary school leaving certificate (Abitur, baccalauréat, matura, high school...).
     Secondary,
@@ -20,7 +22,7 @@ pub enum DegreeLevel {
 }
 
 /// The highest degree found, with its nominal cumulative years of university study and the line quoted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Degree {
     /// Level of the degree.
     pub level: DegreeLevel,

@@ -6,7 +6,9 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// CEFR level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Cefr {
     /// Breakthrough.
     A1,
@@ -23,7 +25,7 @@ pub enum Cefr {
 }
 
 /// One official EU language the candidate claims, at its highest level found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct LanguageSkill {
     /// ISO 639-1 code of the language.
     pub language: &'static str,
@@ -31,6 +33,33 @@ pub struct LanguageSkill {
     pub level: Cefr,
     /// The CV line that gives the level.
     pub quote: String,
+}
+
+/// Reads a skill back (from the score cache), mapping its code to the static code of an
+/// official EU language.
+impl<'de> serde::Deserialize<'de> for LanguageSkill {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Written {
+            language: String,
+            level: Cefr,
+            quote: String,
+        }
+        let written = Written::deserialize(deserializer)?;
+        let language = crate::lang::EuLanguage::from_code(&written.language)
+            .map(crate::lang::EuLanguage::code)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "{:?} is not an official EU language",
+                    written.language
+                ))
+            })?;
+        Ok(LanguageSkill {
+            language,
+            level: written.level,
+            quote: written.quote,
+        })
+    }
 }
 
 /// Names of each language in the EU languages (`*` = any ending). Slovak/Slovene forms are exact on purpose.

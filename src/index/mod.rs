@@ -161,6 +161,40 @@ impl CvIndex {
         }
     }
 
+    /// The index folder (None for an in-memory index).
+    pub fn folder(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The stored CVs with these keys (those that exist).
+    pub fn stored(&self, keys: &[&str]) -> Result<Vec<StoredCv>, FatalError> {
+        let searcher = self.reader.searcher();
+        if keys.len() * 4 >= searcher.num_docs() as usize {
+            let wanted: std::collections::HashSet<&str> = keys.iter().copied().collect();
+            return Ok(self
+                .all()?
+                .into_iter()
+                .filter(|cv| wanted.contains(cv.key.as_str()))
+                .collect());
+        }
+        let mut found = Vec::with_capacity(keys.len());
+        for key in keys {
+            let query = TermQuery::new(
+                Term::from_field_text(self.fields.key, key),
+                IndexRecordOption::Basic,
+            );
+            let hits = searcher
+                .search(&query, &TopDocs::with_limit(1).order_by_score())
+                .map_err(|error| self.error(error))?;
+            for (_, address) in hits {
+                let doc: TantivyDocument =
+                    searcher.doc(address).map_err(|error| self.error(error))?;
+                found.push(self.fields.to_stored(&doc));
+            }
+        }
+        Ok(found)
+    }
+
     /// The schema's fields.
     pub fn fields(&self) -> &Fields {
         &self.fields

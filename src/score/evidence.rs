@@ -10,6 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::analysis::sections::{Line, Section};
@@ -18,7 +19,7 @@ use crate::lang::EuLanguage;
 use crate::profile::{CriterionRule, Profile, ScoringRules, Terms};
 
 /// A piece of evidence that earned points (or, for facts, the text a fact was read from).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The profile term that matched (empty for facts).
     pub term: String,
@@ -26,8 +27,8 @@ pub struct Evidence {
     pub quote: String,
     /// 1-based page (0 when not tied to one place).
     pub page: usize,
-    /// Where it stood.
-    pub section: &'static str,
+    /// Where it stood (section name).
+    pub section: String,
     /// Points it earned.
     pub points: f64,
 }
@@ -39,7 +40,7 @@ impl Evidence {
             term: String::new(),
             quote: quote.to_string(),
             page: 0,
-            section: Section::Experience.name(),
+            section: Section::Experience.name().to_string(),
             points: 0.0,
         }
     }
@@ -243,7 +244,7 @@ impl CompiledProfile {
                 term: written.clone(),
                 quote: cv.quote(start, length),
                 page: line.page,
-                section: line.section.name(),
+                section: line.section.name().to_string(),
                 points: weight,
             };
             per_term

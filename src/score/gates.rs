@@ -1,12 +1,14 @@
 //! Eligibility gates from the posting's annex: pass, fail, or unknown when the CV does not say.
 
+use serde::{Deserialize, Serialize};
+
 use crate::facts::{Cefr, DegreeLevel};
 use crate::profile::{Gate, GateRule};
 
 use super::CvFacts;
 
 /// A gate's verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum GateOutcome {
     /// The CV shows the condition is met.
     Pass,
@@ -28,7 +30,7 @@ impl GateOutcome {
 }
 
 /// One gate's verdict and the reason for it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GateResult {
     /// The gate id.
     pub id: String,
@@ -39,7 +41,7 @@ pub struct GateResult {
 }
 
 /// Overall eligibility: `no` if any gate fails, `yes` if all pass, else `unknown`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Eligibility {
     /// Every gate passes.
     Yes,

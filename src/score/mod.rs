@@ -6,6 +6,7 @@
 //! weighted by where they stand, saturating per term, with personal data, pasted postings,
 //! keyword blocks and invisible text excluded.
 
+pub mod cache;
 mod evidence;
 mod gates;
 mod query;
@@ -16,6 +17,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::analysis::sections::{self, Section};
 use crate::error::FatalError;
@@ -32,7 +34,7 @@ pub use gates::{Eligibility, GateOutcome, GateResult};
 const HIDDEN_TEXT_FLAG_CHARS: u64 = 20;
 
 /// Facts read from a CV, shown in the CSV and used by gates and criteria.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CvFacts {
     /// Years of cybersecurity experience: the union of dated security roles.
     pub years_experience: f64,
@@ -49,7 +51,7 @@ pub struct CvFacts {
 }
 
 /// One criterion's result for one CV.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CriterionScore {
     /// The criterion id.
     pub id: String,
@@ -60,7 +62,7 @@ pub struct CriterionScore {
 }
 
 /// A CV's full result.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CvScore {
     /// Weighted total, 0–100, one decimal.
     pub score: f64,
