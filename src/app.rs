@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -11,7 +13,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::config::{RunConfig, ScoringConfig};
 use crate::error::FatalError;
 use crate::extract::pool::{self, Job, PoolSettings};
-use crate::index::{CvIndex, StoredCv};
+use crate::extract::Extraction;
+use crate::index::{CvIndex, CvWriter, StoredCv};
 use crate::ingest::{self, Inputs, Prepared};
 use crate::lang::EuLanguage;
 use crate::report::manifest::RunManifest;
@@ -32,8 +35,10 @@ pub struct RunSummary {
     pub files: usize,
     /// Rows per status.
     pub statuses: BTreeMap<String, usize>,
-    /// Files extracted in this run (the rest were unchanged).
+    /// Files extracted in this run.
     pub extracted: usize,
+    /// Files found unchanged in the index (not extracted again).
+    pub reused: usize,
     /// Wall time of the whole run.
     pub seconds: f64,
 }
@@ -58,7 +63,7 @@ impl std::fmt::Display for RunSummary {
                 format!(" ({})", failed.join(", "))
             },
             self.extracted,
-            self.files.saturating_sub(self.extracted),
+            self.reused,
             self.seconds
         )
     }
@@ -90,7 +95,11 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
     if config.rebuild {
         ScoreCache::forget(&config.index_dir)?;
     }
-    let Processed { rows, extracted } = process(
+    let Processed {
+        rows,
+        extracted,
+        reused,
+    } = process(
         &mut index,
         &inputs,
         &prepared,
@@ -130,6 +139,7 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
         files: rows.len(),
         statuses,
         extracted,
+        reused,
         seconds: started.elapsed().as_secs_f64(),
     })
 }
@@ -138,8 +148,10 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
 pub struct Processed {
     /// One row per input, ranked.
     pub rows: Vec<Row>,
-    /// Files extracted in this run (the others were unchanged in the index).
+    /// Files extracted in this run.
     pub extracted: usize,
+    /// PDFs found unchanged in the index (not extracted again).
+    pub reused: usize,
 }
 
 /// Extracts what the index lacks (or holds in an older version), drops what vanished, then
@@ -167,6 +179,11 @@ pub fn process(
         })
         .collect();
     let extracted = jobs.len();
+    let reused = prepared
+        .iter()
+        .filter(|prepared| matches!(prepared, Prepared::Ready { .. }))
+        .count()
+        - extracted;
     let wanted: HashSet<&str> = inputs
         .files
         .iter()
@@ -233,6 +250,7 @@ pub fn process(
     Ok(Processed {
         rows: build_rows(inputs, prepared, results),
         extracted,
+        reused,
     })
 }
 
@@ -247,48 +265,118 @@ fn extract_into_index(
     vanished: &[&String],
 ) -> Result<(), FatalError> {
     let progress = progress_bar(jobs.len());
-    let mut writer = index.writer()?;
+    let writer = RwLock::new(index.writer()?);
     for key in vanished {
-        writer.remove(key);
+        read(&writer).remove(key);
     }
+    let commits = CommitClock::default();
     let (sender, receiver) = crossbeam_channel::bounded(64);
     std::thread::scope(|scope| {
         scope.spawn(move || pool::extract_all(settings, jobs, &sender));
-        let mut since_commit = (0usize, Instant::now());
-        for (id, extraction) in receiver {
-            let input = &inputs.files[id];
-            let Prepared::Ready { sha256 } = &prepared[id] else {
-                continue;
-            };
-            let language = if extraction.status == Status::Ok {
-                let pages: Vec<&str> = extraction
-                    .pages
-                    .iter()
-                    .map(|page| page.text.as_str())
-                    .collect();
-                lang::detect(&pages)
-            } else {
-                None
-            };
-            let cv = StoredCv::new(
-                input.key.clone(),
-                input.display.clone(),
-                sha256.clone(),
-                extraction,
-                language,
-            );
-            writer.upsert(&cv)?;
-            progress.inc(1);
-            since_commit.0 += 1;
-            if since_commit.0 >= COMMIT_EVERY_DOCS || since_commit.1.elapsed() >= COMMIT_EVERY {
-                writer.commit()?;
-                since_commit = (0, Instant::now());
-            }
+        // Language detection and upserts run on as many threads as there are workers: a single
+        // consumer would cap the pipeline at its speed, whatever the core count.
+        let consumers: Vec<_> = (0..settings.workers.max(1))
+            .map(|_| {
+                let receiver = receiver.clone();
+                let (writer, commits, progress) = (&writer, &commits, &progress);
+                scope.spawn(move || -> Result<(), FatalError> {
+                    for (id, extraction) in receiver {
+                        let Prepared::Ready { sha256 } = &prepared[id] else {
+                            continue;
+                        };
+                        let input = &inputs.files[id];
+                        let language = detect_language(&extraction);
+                        let cv = StoredCv::new(
+                            input.key.clone(),
+                            input.display.clone(),
+                            sha256.clone(),
+                            extraction,
+                            language,
+                        );
+                        read(writer).upsert(&cv)?;
+                        progress.inc(1);
+                        if commits.due() {
+                            writer
+                                .write()
+                                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                                .commit()?;
+                        }
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        drop(receiver);
+        let mut outcome = Ok(());
+        for consumer in consumers {
+            let result = consumer.join().unwrap_or_else(|_| {
+                Err(FatalError::Index {
+                    path: index.folder().map_or_else(|| "<memory>".into(), Into::into),
+                    reason: "an indexing thread panicked".into(),
+                })
+            });
+            outcome = outcome.and(result);
         }
-        writer.commit()
+        outcome?;
+        writer
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .commit()
     })?;
     progress.finish_and_clear();
     Ok(())
+}
+
+/// Shared read access to the writer (upserts); commits take the write side.
+fn read<'a>(writer: &'a RwLock<CvWriter<'_>>) -> std::sync::RwLockReadGuard<'a, CvWriter<'a>> {
+    writer
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The language of an extracted CV (None for failures and when unreliable).
+fn detect_language(extraction: &Extraction) -> Option<EuLanguage> {
+    if extraction.status != Status::Ok {
+        return None;
+    }
+    let pages: Vec<&str> = extraction
+        .pages
+        .iter()
+        .map(|page| page.text.as_str())
+        .collect();
+    lang::detect(&pages)
+}
+
+/// Says when the index is due a commit: every [`COMMIT_EVERY_DOCS`] documents or
+/// [`COMMIT_EVERY`], whichever comes first.
+struct CommitClock {
+    documents: AtomicUsize,
+    last: Mutex<Instant>,
+}
+
+impl Default for CommitClock {
+    fn default() -> Self {
+        CommitClock {
+            documents: AtomicUsize::new(0),
+            last: Mutex::new(Instant::now()),
+        }
+    }
+}
+
+impl CommitClock {
+    fn due(&self) -> bool {
+        let documents = self.documents.fetch_add(1, Ordering::Relaxed) + 1;
+        let mut last = self
+            .last
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if documents.is_multiple_of(COMMIT_EVERY_DOCS) || last.elapsed() >= COMMIT_EVERY {
+            *last = Instant::now();
+            true
+        } else {
+            false
+        }
+    }
 }
 
 fn progress_bar(total: usize) -> ProgressBar {

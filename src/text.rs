@@ -182,7 +182,8 @@ impl<'a> WordSet<'a> {
             .peekable();
         while let Some(word) = words.next() {
             let last = words.peek().is_none();
-            if !(prefix_at_end && last) && !self.words.contains(word) {
+            let open_ended = prefix_at_end && last;
+            if !open_ended && !self.words.contains(word) {
                 return false;
             }
         }
@@ -228,6 +229,55 @@ pub(crate) fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
         pos += raw.len();
     }
     out
+}
+
+/// Many folded needles indexed by their first word, so that a line is only searched for the
+/// needles that start with one of its words.
+pub(crate) struct NeedleIndex {
+    by_first_word: std::collections::HashMap<String, Vec<usize>>,
+    always: Vec<usize>,
+}
+
+impl NeedleIndex {
+    /// Indexes folded `needles` (their positions are what [`NeedleIndex::candidates`] returns).
+    pub(crate) fn new<'n>(needles: impl IntoIterator<Item = &'n str>) -> Self {
+        let mut index = NeedleIndex {
+            by_first_word: std::collections::HashMap::new(),
+            always: Vec::new(),
+        };
+        for (position, needle) in needles.into_iter().enumerate() {
+            match needle
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|word| !word.is_empty())
+            {
+                Some(first)
+                    if !needle[needle.find(first).unwrap_or(0) + first.len()..]
+                        .starts_with('*') =>
+                {
+                    index
+                        .by_first_word
+                        .entry(first.to_string())
+                        .or_default()
+                        .push(position)
+                }
+                _ => index.always.push(position),
+            }
+        }
+        index
+    }
+
+    /// Positions of the needles that may occur in the text of `words`, in ascending order.
+    pub(crate) fn candidates(&self, words: &WordSet) -> Vec<usize> {
+        let mut found: Vec<usize> = self.always.clone();
+        for word in words.words() {
+            if let Some(positions) = self.by_first_word.get(word) {
+                found.extend(positions);
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
 }
 
 #[cfg(test)]
@@ -280,54 +330,5 @@ mod tests {
             lines_with_offsets("a\r\nbc\nd"),
             vec![(0, "a"), (3, "bc"), (6, "d")]
         );
-    }
-}
-
-/// Many folded needles indexed by their first word, so that a line is only searched for the
-/// needles that start with one of its words.
-pub(crate) struct NeedleIndex {
-    by_first_word: std::collections::HashMap<String, Vec<usize>>,
-    always: Vec<usize>,
-}
-
-impl NeedleIndex {
-    /// Indexes folded `needles` (their positions are what [`NeedleIndex::candidates`] returns).
-    pub(crate) fn new<'n>(needles: impl IntoIterator<Item = &'n str>) -> Self {
-        let mut index = NeedleIndex {
-            by_first_word: std::collections::HashMap::new(),
-            always: Vec::new(),
-        };
-        for (position, needle) in needles.into_iter().enumerate() {
-            match needle
-                .split(|c: char| !c.is_alphanumeric())
-                .find(|word| !word.is_empty())
-            {
-                Some(first)
-                    if !needle[needle.find(first).unwrap_or(0) + first.len()..]
-                        .starts_with('*') =>
-                {
-                    index
-                        .by_first_word
-                        .entry(first.to_string())
-                        .or_default()
-                        .push(position)
-                }
-                _ => index.always.push(position),
-            }
-        }
-        index
-    }
-
-    /// Positions of the needles that may occur in the text of `words`, in ascending order.
-    pub(crate) fn candidates(&self, words: &WordSet) -> Vec<usize> {
-        let mut found: Vec<usize> = self.always.clone();
-        for word in words.words() {
-            if let Some(positions) = self.by_first_word.get(word) {
-                found.extend(positions);
-            }
-        }
-        found.sort_unstable();
-        found.dedup();
-        found
     }
 }

@@ -5,6 +5,7 @@
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::os::unix::io::AsRawFd;
 use std::path::Path;
 use std::time::Duration;
@@ -20,7 +21,9 @@ impl IndexLock {
     /// Takes the lock; fails at once naming the holder, or waits when `wait` is set.
     pub fn acquire(index_dir: &Path, wait: bool) -> Result<IndexLock, FatalError> {
         let path = index_dir.join("cvmatch.lock");
+        restrict_new_files_to_owner(index_dir);
         let mut file = OpenOptions::new()
+            .mode(0o600)
             .read(true)
             .write(true)
             .create(true)
@@ -60,5 +63,23 @@ impl IndexLock {
         file.write_all(holder.as_bytes())
             .map_err(|error| FatalError::io(&path, error))?;
         Ok(IndexLock { _file: file })
+    }
+}
+
+/// The index (and the shortlist written after it) holds personal data. tantivy creates its files
+/// with the process umask (usually 0644), so: every file this process creates from now on is
+/// owner-only (umask 077), and files an earlier version left readable are made owner-only.
+fn restrict_new_files_to_owner(index_dir: &Path) {
+    // SAFETY: umask only changes this process's file-creation mask.
+    unsafe {
+        libc::umask(0o077);
+    }
+    if let Ok(entries) = std::fs::read_dir(index_dir) {
+        for entry in entries.flatten() {
+            if entry.file_type().is_ok_and(|kind| kind.is_file()) {
+                let _ =
+                    std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o600));
+            }
+        }
     }
 }

@@ -308,7 +308,8 @@ impl CvIndex {
     }
 }
 
-/// Adds, replaces and removes CVs; nothing is visible until [`CvWriter::commit`].
+/// Adds, replaces and removes CVs (from several threads at once); nothing is visible until
+/// [`CvWriter::commit`].
 pub struct CvWriter<'a> {
     index: &'a CvIndex,
     writer: IndexWriter,
@@ -316,7 +317,7 @@ pub struct CvWriter<'a> {
 
 impl CvWriter<'_> {
     /// Replaces the CV with the same key (or adds it).
-    pub fn upsert(&mut self, cv: &StoredCv) -> Result<(), FatalError> {
+    pub fn upsert(&self, cv: &StoredCv) -> Result<(), FatalError> {
         self.remove(&cv.key);
         let doc = self.index.fields.to_document(cv);
         self.writer
@@ -326,7 +327,7 @@ impl CvWriter<'_> {
     }
 
     /// Removes the CV with this key, if any.
-    pub fn remove(&mut self, key: &str) {
+    pub fn remove(&self, key: &str) {
         self.writer
             .delete_term(Term::from_field_text(self.index.fields.key, key));
     }
