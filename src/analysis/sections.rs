@@ -2,7 +2,7 @@
 //! data so that it never reaches the score (equal treatment: name, nationality, gender, birth
 //! date, photo captions and contact details are not evidence).
 
-use crate::text::{find_word, fold};
+use crate::text::fold;
 
 /// The part of a CV a line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -623,16 +623,25 @@ pub fn split<'a>(pages: &[&'a str]) -> Vec<Line<'a>> {
     lines
 }
 
-/// The heading table, folded once: (section, folded heading).
-fn folded_headings() -> &'static [(Section, String)] {
-    static TABLE: std::sync::OnceLock<Vec<(Section, String)>> = std::sync::OnceLock::new();
+/// The heading table, folded once: folded heading → section.
+fn folded_headings() -> &'static std::collections::HashMap<String, Section> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<String, Section>> =
+        std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        HEADINGS
-            .iter()
-            .flat_map(|(section, names)| names.iter().map(move |name| (*section, fold(name))))
-            .collect()
+        let mut table = std::collections::HashMap::new();
+        for (section, names) in HEADINGS {
+            for name in names.iter() {
+                table
+                    .entry(fold(name).split_whitespace().collect::<Vec<_>>().join(" "))
+                    .or_insert(*section);
+            }
+        }
+        table
     })
 }
+
+/// Longest heading words a prefix heading may have.
+const MAX_HEADING_WORDS: usize = 6;
 
 /// The section a heading line opens, if the line is a heading: the whole line (bar
 /// punctuation, case and accents) is a known heading, or it starts with one and is short and
@@ -647,24 +656,23 @@ fn heading_section(line: &str) -> Option<Section> {
     {
         return None;
     }
-    let folded = fold(trimmed)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let emphatic = line.trim_end().ends_with(':') || !trimmed.chars().any(char::is_lowercase);
-    let short = folded.split(' ').count() <= 6;
+    let folded = fold(trimmed);
+    let words: Vec<&str> = folded.split_whitespace().collect();
     let headings = folded_headings();
-    let exact = headings.iter().find(|(_, name)| *name == folded);
-    let prefix = || {
-        (short && emphatic).then(|| {
-            headings.iter().find(|(_, name)| {
-                find_word(&folded, name)
-                    .first()
-                    .is_some_and(|found| found.start == 0)
-            })
-        })?
-    };
-    exact.or_else(prefix).map(|(section, _)| *section)
+    if let Some(section) = headings.get(&words.join(" ")) {
+        return Some(*section);
+    }
+    let emphatic = line.trim_end().ends_with(':') || !trimmed.chars().any(char::is_lowercase);
+    if !emphatic || words.len() > MAX_HEADING_WORDS {
+        return None;
+    }
+    // The line starts with a heading when its first few words (trailing punctuation dropped) are one.
+    (1..words.len()).rev().find_map(|count| {
+        let prefix = words[..count].join(" ");
+        headings
+            .get(prefix.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            .copied()
+    })
 }
 
 /// Whether a line carries personal data: a personal label before a colon, an e-mail address

@@ -151,6 +151,10 @@ const NEGATIONS: &[&str] = &[
 /// Security clearance evidence: `Held` wins over `Obtainable`; the first line of the winning kind is quoted.
 pub fn clearance(text: &str) -> Option<Clearance> {
     let folded = Folded::new(text);
+    let whole = WordSet::new(&folded.text);
+    if !whole.contains_any(LEVELS) && !whole.contains_any(CLEARANCE) {
+        return None;
+    }
     let mut obtainable: Option<usize> = None;
     for (offset, line) in lines_with_offsets(&folded.text) {
         let words = WordSet::new(line);

@@ -443,6 +443,26 @@ fn table() -> &'static Table {
 /// The month (1..=12) a folded word names: an exact form, an abbreviation (a prefix of at least three
 /// letters of one month's forms only) or an inflection (starting with a form of five or more letters).
 pub(crate) fn month_of_word(word: &str) -> Option<u32> {
+    thread_local! {
+        /// Words already looked up: CVs repeat the same words, and a miss scans every form.
+        static SEEN: std::cell::RefCell<HashMap<String, Option<u32>>> = std::cell::RefCell::new(HashMap::new());
+    }
+    if let Some(known) = SEEN.with(|seen| seen.borrow().get(word).copied()) {
+        return known;
+    }
+    let month = lookup_month(word);
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() > 100_000 {
+            seen.clear();
+        }
+        seen.insert(word.to_string(), month);
+    });
+    month
+}
+
+/// [`month_of_word`] without the memo.
+fn lookup_month(word: &str) -> Option<u32> {
     let t = table();
     if let Some(&m) = t.exact.get(word) {
         return Some(m);
