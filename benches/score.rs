@@ -1,4 +1,4 @@
-//! Score stage: `score::score_index` (one tantivy query per criterion, then the evidence pass
+//! Score stage: `score::IndexScorer` (one tantivy query per criterion, then the evidence pass
 //! in parallel) of every criterion of the shipped profile, over an in-memory index holding the
 //! corpus. (The corpus ×10 takes ~5 s an iteration on 2 cores: set `SCORE_COPIES=10` for it.)
 //!
@@ -8,7 +8,7 @@ mod common;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use cvmatch::profile::Profile;
-use cvmatch::score::{self, Scorer};
+use cvmatch::score::{IndexScorer, Scorer};
 
 fn scoring(c: &mut Criterion) {
     let profile = Profile::load_default().expect("default profile");
@@ -26,8 +26,9 @@ fn scoring(c: &mut Criterion) {
     group.bench_function(format!("score-index/{}", stored.len()), |b| {
         b.iter(|| {
             black_box(
-                score::score_index(&index, black_box(&stored), &profile, |_| deadline)
-                    .expect("scores"),
+                IndexScorer::new(&index, &profile)
+                    .expect("queries")
+                    .score_all(black_box(&stored), |_| deadline),
             )
         })
     });

@@ -20,9 +20,12 @@ use crate::lang::EuLanguage;
 use crate::report::manifest::RunManifest;
 use crate::report::{csv_export, Row};
 use crate::score::cache::{CachedResult, ScoreCache};
+use crate::score::IndexScorer;
 use crate::status::Status;
 use crate::{lang, rank, score};
 
+/// CVs fetched from the index and scored together.
+const SCORE_BATCH: usize = 512;
 /// Commit the index at least every this many documents…
 const COMMIT_EVERY_DOCS: usize = 2000;
 /// …or this often, so that a killed run loses little work.
@@ -226,22 +229,26 @@ pub fn process(
             None => to_score.push(&input.key),
         }
     }
-    let stored = index.stored(&to_score)?;
-    let mut scores = score::score_index(index, &stored, &scoring.profile, present_for)?;
-    for cv in stored {
-        let reference = present_for(&cv.key);
-        let score = scores.remove(&cv.key);
-        results.insert(
-            cv.key.clone(),
-            CachedResult {
-                sha256: cv.sha256,
-                reference,
-                status: cv.status,
-                detail: cv.detail,
-                language: cv.language.map(|language| language.code().to_string()),
-                score,
-            },
-        );
+    // In batches, so that only one batch of CV texts is in memory at a time.
+    let scorer = IndexScorer::new(index, &scoring.profile)?;
+    for batch in to_score.chunks(SCORE_BATCH) {
+        let stored = index.stored(batch)?;
+        let mut scores = scorer.score_all(&stored, present_for);
+        for cv in stored {
+            let reference = present_for(&cv.key);
+            let score = scores.remove(&cv.key);
+            results.insert(
+                cv.key.clone(),
+                CachedResult {
+                    sha256: cv.sha256,
+                    reference,
+                    status: cv.status,
+                    detail: cv.detail,
+                    language: cv.language.map(|language| language.code().to_string()),
+                    score,
+                },
+            );
+        }
     }
     if let Some(dir) = index.folder() {
         ScoreCache::save(dir, &scoring.profile.sha256, results.clone())?;

@@ -5,6 +5,7 @@
 //! eligible), the PDFs it names, and `posting.txt` (the baseline's query).
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -56,6 +57,8 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
     let prepared = ingest::prepare(&inputs.files, scoring.max_file_bytes);
     let mut index = CvIndex::in_memory()?;
     let Processed { rows, .. } = app::process(&mut index, &inputs, &prepared, &scoring, |_| {})?;
+    // Written to a String first, then to stdout in one go (a closed pipe is not an error).
+    let mut out = String::new();
     let bm25 = index.bm25_scores(&posting)?;
 
     let by_file: HashMap<&str, &Label> = labels
@@ -78,26 +81,34 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
         .map(|(file, _)| by_file[file].grade)
         .collect();
 
-    println!(
+    let _ = writeln!(
+        out,
         "evaluation set: {} ({} CVs, profile {})",
         args.set.display(),
         labels.len(),
         scoring.profile.source
     );
-    println!("{:<34} {:>9} {:>13}", "metric", "cvmatch", "bm25-posting");
-    let both = |name: &str, metric: &dyn Fn(&[u8]) -> f64| {
-        println!(
+    let _ = writeln!(
+        out,
+        "{:<34} {:>9} {:>13}",
+        "metric", "cvmatch", "bm25-posting"
+    );
+    let both = |out: &mut String, name: &str, metric: &dyn Fn(&[u8]) -> f64| {
+        let _ = writeln!(
+            out,
             "{name:<34} {:>9.3} {:>13.3}",
             metric(&cvmatch_order),
             metric(&bm25_order)
         );
     };
-    both("ndcg@10", &|grades| ndcg(grades, 10));
-    both("ndcg@50", &|grades| ndcg(grades, 50));
-    both("precision@10 (grade>=2)", &|grades| {
+    both(&mut out, "ndcg@10", &|grades| ndcg(grades, 10));
+    both(&mut out, "ndcg@50", &|grades| ndcg(grades, 50));
+    both(&mut out, "precision@10 (grade>=2)", &|grades| {
         precision_at(grades, 10, 2)
     });
-    both("recall@30 (grade 3)", &|grades| recall_at(grades, 30, 3));
+    both(&mut out, "recall@30 (grade 3)", &|grades| {
+        recall_at(grades, 30, 3)
+    });
 
     let score_of: HashMap<&str, f64> = rows
         .iter()
@@ -121,7 +132,8 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
         })
         .map(|label| label.file.as_str())
         .collect();
-    println!(
+    let _ = writeln!(
+        out,
         "gaming_above_median_top_grade {} (median top-grade score {bar:.1}) {}",
         gaming_above.len(),
         gaming_above.join(" ")
@@ -136,7 +148,7 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
                 - scores.iter().copied().fold(f64::MAX, f64::min)
         },
     );
-    println!("worst_pair_difference {pair_difference:.1} {pair}");
+    let _ = writeln!(out, "worst_pair_difference {pair_difference:.1} {pair}");
     let (spread, group) = worst(
         &labels,
         |label| &label.group,
@@ -151,7 +163,7 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
             }
         },
     );
-    println!("worst_translation_spread {spread:.3} {group}");
+    let _ = writeln!(out, "worst_translation_spread {spread:.3} {group}");
 
     let row_of: HashMap<&str, &Row> = rows
         .iter()
@@ -165,7 +177,8 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
                 .is_some_and(|language| language.code() == label.language)
         })
         .count();
-    println!(
+    let _ = writeln!(
+        out,
         "language_accuracy {:.3} ({language_hits}/{})",
         language_hits as f64 / labels.len() as f64,
         labels.len()
@@ -177,7 +190,8 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
             Some((score.facts.years_experience - label.years).abs())
         })
         .collect();
-    println!(
+    let _ = writeln!(
+        out,
         "years_mae {:.3}",
         years_errors.iter().sum::<f64>() / years_errors.len().max(1) as f64
     );
@@ -190,11 +204,13 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
                 .is_some_and(|score| score.eligible.as_str() == label.eligible)
         })
         .count();
-    println!(
+    let _ = writeln!(
+        out,
         "eligibility_accuracy {:.3} ({eligibility_hits}/{})",
         eligibility_hits as f64 / labels.len() as f64,
         labels.len()
     );
+    super::print(&out)?;
     Ok(EXIT_OK)
 }
 

@@ -2,7 +2,7 @@
 //! the candidate's right to an explanation. Scores are absolute, so scoring the CV alone in a
 //! throw-away index gives exactly the score it gets in a batch run.
 
-use std::io::Write;
+use std::fmt::Write;
 
 use crate::app::{self, Processed};
 use crate::cli::ExplainArgs;
@@ -43,22 +43,13 @@ pub fn run(args: &ExplainArgs) -> Result<i32, FatalError> {
     let prepared = ingest::prepare(&inputs.files, scoring.max_file_bytes);
     let mut index = CvIndex::in_memory()?;
     let Processed { rows, .. } = app::process(&mut index, &inputs, &prepared, &scoring, |_| {})?;
-    let mut out = std::io::stdout().lock();
-    print(&mut out, &scoring, &rows[0])
-        .or_else(ignore_broken_pipe)
-        .map_err(|error| FatalError::io("stdout", error))?;
+    let mut out = String::new();
+    write_explanation(&mut out, &scoring, &rows[0]).expect("writing to a String cannot fail");
+    super::print(&out)?;
     Ok(EXIT_OK)
 }
 
-fn ignore_broken_pipe(error: std::io::Error) -> std::io::Result<()> {
-    if error.kind() == std::io::ErrorKind::BrokenPipe {
-        Ok(())
-    } else {
-        Err(error)
-    }
-}
-
-fn print(out: &mut impl Write, scoring: &ScoringConfig, row: &Row) -> std::io::Result<()> {
+fn write_explanation(out: &mut String, scoring: &ScoringConfig, row: &Row) -> std::fmt::Result {
     let profile = &scoring.profile;
     writeln!(out, "{}", row.input.display)?;
     writeln!(

@@ -255,16 +255,35 @@ impl CvIndex {
         Ok(all)
     }
 
-    /// Keys of the CVs matching `query`.
+    /// Keys of the CVs matching `query` (read from the key's fast field, not the doc store).
     pub fn matching_keys(&self, query: &dyn Query) -> Result<Vec<String>, FatalError> {
         let searcher = self.reader.searcher();
         let hits = searcher
             .search(query, &DocSetCollector)
             .map_err(|error| self.error(error))?;
+        let mut columns = Vec::new();
+        for segment in searcher.segment_readers() {
+            columns.push(
+                segment
+                    .fast_fields()
+                    .str("key")
+                    .map_err(|error| self.error(error))?,
+            );
+        }
         let mut keys = Vec::with_capacity(hits.len());
         for address in hits {
-            let doc: TantivyDocument = searcher.doc(address).map_err(|error| self.error(error))?;
-            keys.push(text_of(&doc, self.fields.key));
+            let Some(Some(column)) = columns.get(address.segment_ord as usize) else {
+                continue;
+            };
+            for ord in column.term_ords(address.doc_id) {
+                let mut key = String::new();
+                if column
+                    .ord_to_str(ord, &mut key)
+                    .map_err(|error| self.error(error))?
+                {
+                    keys.push(key);
+                }
+            }
         }
         Ok(keys)
     }

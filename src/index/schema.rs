@@ -1,7 +1,7 @@
 //! The index schema and the conversion between [`StoredCv`] and tantivy documents.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, STORED, STRING,
 };
 use tantivy::TantivyDocument;
 
@@ -13,7 +13,7 @@ use crate::status::Status;
 /// Every field of the schema, resolved once.
 #[derive(Debug, Clone)]
 pub struct Fields {
-    /// Candidate key (exact match, stored).
+    /// Candidate key (exact match, stored, and a fast field to read keys of hits cheaply).
     pub key: Field,
     /// Relative path (stored).
     pub path: Field,
@@ -56,7 +56,7 @@ pub fn body_languages() -> impl Iterator<Item = Option<EuLanguage>> {
 /// Builds the schema.
 pub fn build() -> Schema {
     let mut builder = Schema::builder();
-    builder.add_text_field("key", STRING | STORED);
+    builder.add_text_field("key", STRING | STORED | FAST);
     builder.add_text_field("path", STORED);
     builder.add_text_field("sha256", STRING | STORED);
     builder.add_text_field("status", STRING | STORED);

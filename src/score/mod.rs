@@ -234,32 +234,49 @@ fn language_skills(analysed: &evidence::AnalysedCv, text: &str) -> Vec<facts::La
     }
 }
 
-/// Scores every extracted CV of the index: one query per evidence criterion, then the
-/// evidence pass in parallel over `cvs` (the index's stored CVs). `present_for(key)` gives each CV's reference date.
-pub fn score_index(
-    index: &CvIndex,
-    cvs: &[StoredCv],
-    profile: &Profile,
-    present_for: impl Fn(&str) -> NaiveDate + Sync,
-) -> Result<HashMap<String, CvScore>, FatalError> {
-    let mut mentions: Vec<Option<HashSet<String>>> = Vec::with_capacity(profile.criteria.len());
-    for criterion in &profile.criteria {
-        mentions.push(match query::for_criterion(index, criterion) {
-            Some(query) => Some(index.matching_keys(&query)?.into_iter().collect()),
-            None => None,
-        });
-    }
-    let scorer = Scorer::new(profile);
-    Ok(cvs
-        .par_iter()
-        .filter(|cv| cv.status == Status::Ok)
-        .map(|cv| {
-            let hit = |criterion: usize| {
-                mentions[criterion]
-                    .as_ref()
-                    .is_none_or(|keys| keys.contains(&cv.key))
-            };
-            (cv.key.clone(), scorer.score(cv, present_for(&cv.key), hit))
+/// Scores CVs of one index: the per-criterion index queries run once, then any number of
+/// batches of stored CVs get the evidence pass in parallel.
+pub struct IndexScorer<'p> {
+    scorer: Scorer<'p>,
+    /// Per criterion, the keys its query matched (None: the criterion reads facts, not terms).
+    mentions: Vec<Option<HashSet<String>>>,
+}
+
+impl<'p> IndexScorer<'p> {
+    /// Runs one query per evidence criterion over the whole index.
+    pub fn new(index: &CvIndex, profile: &'p Profile) -> Result<Self, FatalError> {
+        let mut mentions = Vec::with_capacity(profile.criteria.len());
+        for criterion in &profile.criteria {
+            mentions.push(match query::for_criterion(index, criterion) {
+                Some(query) => Some(index.matching_keys(&query)?.into_iter().collect()),
+                None => None,
+            });
+        }
+        Ok(IndexScorer {
+            scorer: Scorer::new(profile),
+            mentions,
         })
-        .collect())
+    }
+
+    /// Scores the extracted CVs among `cvs`; `present_for(key)` gives each one's reference date.
+    pub fn score_all(
+        &self,
+        cvs: &[StoredCv],
+        present_for: impl Fn(&str) -> NaiveDate + Sync,
+    ) -> HashMap<String, CvScore> {
+        cvs.par_iter()
+            .filter(|cv| cv.status == Status::Ok)
+            .map(|cv| {
+                let hit = |criterion: usize| {
+                    self.mentions[criterion]
+                        .as_ref()
+                        .is_none_or(|keys| keys.contains(&cv.key))
+                };
+                (
+                    cv.key.clone(),
+                    self.scorer.score(cv, present_for(&cv.key), hit),
+                )
+            })
+            .collect()
+    }
 }
