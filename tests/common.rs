@@ -7,6 +7,9 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
+#[path = "common/pdf.rs"]
+pub mod pdf;
+
 /// The repository root (where `corpus/` and `profiles/` live).
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -36,6 +39,8 @@ pub fn run(input: &Path, work: &Path, extra: &[&str]) -> Output {
         .arg("--index")
         .arg(work.join("index"))
         .args(extra)
+        // A hung run (a deadlocked worker pool) fails the test instead of hanging it.
+        .timeout(std::time::Duration::from_secs(300))
         .output()
         .unwrap()
 }
@@ -48,7 +53,11 @@ pub fn rows(csv_path: &Path) -> Vec<HashMap<String, String>> {
         .records()
         .map(|record| {
             let record = record.unwrap();
-            headers.iter().map(String::from).zip(record.iter().map(String::from)).collect()
+            headers
+                .iter()
+                .map(String::from)
+                .zip(record.iter().map(String::from))
+                .collect()
         })
         .collect()
 }
@@ -61,4 +70,112 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
         .filter(|entry| entry.file_type().is_file())
         .map(|entry| entry.into_path())
         .collect()
+}
+
+/// The `cvmatch` binary under test.
+pub fn binary() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("cvmatch")
+}
+
+/// A `std::process::Command` for `cvmatch run` (for tests that spawn, time or kill the run).
+pub fn run_command(input: &Path, work: &Path, extra: &[&str]) -> std::process::Command {
+    let mut command = std::process::Command::new(binary());
+    command
+        .current_dir(root())
+        .arg("run")
+        .arg("--input")
+        .arg(input)
+        .arg("--out")
+        .arg(work.join("shortlist.csv"))
+        .arg("--index")
+        .arg(work.join("index"))
+        .args(extra);
+    command
+}
+
+/// How a spawned run ended and how much memory it used.
+#[derive(Debug)]
+pub struct Measured {
+    /// Exit code (None: killed by a signal).
+    pub code: Option<i32>,
+    /// What it wrote on stderr.
+    pub stderr: String,
+    /// Peak RSS of the run's own process (VmHWM, sampled until it exits), in KiB.
+    pub parent_peak_kib: u64,
+    /// ru_maxrss from wait4: the largest of the run and its reaped workers, in KiB.
+    pub max_rss_kib: u64,
+}
+
+/// Runs `command` to completion, sampling its own peak RSS and collecting wait4's rusage.
+pub fn measure(mut command: std::process::Command) -> Measured {
+    let stderr_file = tempfile::NamedTempFile::new().unwrap();
+    command
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(stderr_file.reopen().unwrap());
+    let child = command.spawn().unwrap();
+    let pid = child.id() as libc::pid_t;
+    let mut parent_peak_kib = 0;
+    let mut status = 0;
+    // SAFETY: rusage is plain data; wait4 fills it in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        if let Ok(text) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
+            if let Some(kib) = text
+                .lines()
+                .find_map(|line| line.strip_prefix("VmHWM:"))
+                .and_then(|value| {
+                    value
+                        .trim()
+                        .trim_end_matches("kB")
+                        .trim()
+                        .parse::<u64>()
+                        .ok()
+                })
+            {
+                parent_peak_kib = parent_peak_kib.max(kib);
+            }
+        }
+        // SAFETY: waits for our own child; status and usage are valid out-pointers.
+        let reaped = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        if reaped == pid {
+            break;
+        }
+        assert!(
+            reaped == 0,
+            "wait4 failed: {}",
+            std::io::Error::last_os_error()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::mem::forget(child);
+    let code = if libc::WIFEXITED(status) {
+        Some(libc::WEXITSTATUS(status))
+    } else {
+        None
+    };
+    Measured {
+        code,
+        stderr: std::fs::read_to_string(stderr_file.path()).unwrap_or_default(),
+        parent_peak_kib,
+        max_rss_kib: usage.ru_maxrss as u64,
+    }
+}
+
+/// Rows keyed by the `file` column.
+pub fn rows_by_file(csv_path: &Path) -> HashMap<String, HashMap<String, String>> {
+    let rows = rows(csv_path);
+    let count = rows.len();
+    let by_file: HashMap<String, HashMap<String, String>> = rows
+        .into_iter()
+        .map(|row| (row["file"].clone(), row))
+        .collect();
+    assert_eq!(by_file.len(), count, "file names are unique in the CSV");
+    by_file
+}
+
+/// Whether the tests run as root (permission-based cases cannot be tested then).
+pub fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
 }

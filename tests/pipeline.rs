@@ -10,15 +10,27 @@ fn the_shipped_corpus_gives_one_row_per_pdf_with_the_right_statuses() {
     let work = tempfile::tempdir().unwrap();
     let corpus = common::root().join("corpus");
     let output = common::run(&corpus, work.path(), &[]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let rows = common::rows(&work.path().join("shortlist.csv"));
     let pdfs: Vec<_> = std::fs::read_dir(&corpus)
         .unwrap()
         .filter_map(Result::ok)
-        .filter(|entry| entry.path().extension().is_some_and(|extension| extension == "pdf"))
+        .filter(|entry| {
+            entry
+                .path()
+                .extension()
+                .is_some_and(|extension| extension == "pdf")
+        })
         .collect();
     assert_eq!(rows.len(), pdfs.len());
-    let status: HashMap<&str, &str> = rows.iter().map(|row| (row["file"].as_str(), row["status"].as_str())).collect();
+    let status: HashMap<&str, &str> = rows
+        .iter()
+        .map(|row| (row["file"].as_str(), row["status"].as_str()))
+        .collect();
     assert_eq!(status["broken-empty.pdf"], "empty");
     assert_eq!(status["broken-textfile.pdf"], "not_pdf");
     assert_eq!(status["broken-encrypted.pdf"], "encrypted");
@@ -63,7 +75,9 @@ fn an_unchanged_rerun_extracts_nothing_and_writes_the_same_csv() {
     assert!(output.status.success());
     let second = std::fs::read(work.path().join("shortlist.csv")).unwrap();
     assert_eq!(first, second);
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(work.path().join("shortlist.csv.manifest.json")).unwrap()).unwrap();
+    let manifest: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(work.path().join("shortlist.csv.manifest.json")).unwrap(),
+    )
+    .unwrap();
     assert_eq!(manifest["extracted"], 0);
 }
