@@ -198,8 +198,10 @@ pub fn process(
         .keys()
         .filter(|key| !wanted.contains(key.as_str()))
         .collect();
-    extract_into_index(index, &scoring.pool, inputs, prepared, jobs, &vanished)?;
-    index.reload()?;
+    if !jobs.is_empty() || !vanished.is_empty() {
+        extract_into_index(index, &scoring.pool, inputs, prepared, jobs, &vanished)?;
+        index.reload()?;
+    }
     stage_done("extract_and_index");
 
     let submitted: HashMap<&str, NaiveDate> = inputs
@@ -230,27 +232,31 @@ pub fn process(
         }
     }
     // In batches, so that only one batch of CV texts is in memory at a time.
-    let scorer = IndexScorer::new(index, &scoring.profile)?;
-    for batch in to_score.chunks(SCORE_BATCH) {
-        let stored = index.stored(batch)?;
-        let mut scores = scorer.score_all(&stored, present_for);
-        for cv in stored {
-            let reference = present_for(&cv.key);
-            let score = scores.remove(&cv.key);
-            results.insert(
-                cv.key.clone(),
-                CachedResult {
-                    sha256: cv.sha256,
-                    reference,
-                    status: cv.status,
-                    detail: cv.detail,
-                    language: cv.language.map(|language| language.code().to_string()),
-                    score,
-                },
-            );
+    if !to_score.is_empty() {
+        let scorer = IndexScorer::new(index, &scoring.profile)?;
+        for batch in to_score.chunks(SCORE_BATCH) {
+            let stored = index.stored(batch)?;
+            let mut scores = scorer.score_all(&stored, present_for);
+            for cv in stored {
+                let reference = present_for(&cv.key);
+                let score = scores.remove(&cv.key);
+                results.insert(
+                    cv.key.clone(),
+                    CachedResult {
+                        sha256: cv.sha256,
+                        reference,
+                        status: cv.status,
+                        detail: cv.detail,
+                        language: cv.language.map(|language| language.code().to_string()),
+                        score,
+                    },
+                );
+            }
         }
     }
-    if let Some(dir) = index.folder() {
+    // Rewritten only when something was scored or dropped: an unchanged rerun writes nothing.
+    let changed = !to_score.is_empty() || cache.len() != results.len();
+    if let (Some(dir), true) = (index.folder(), changed) {
         ScoreCache::save(dir, &scoring.profile.sha256, results.clone())?;
     }
     stage_done("score");

@@ -222,18 +222,28 @@ impl CvIndex {
 
     /// Key → content hash of every stored CV, to skip unchanged files.
     pub fn known_hashes(&self) -> Result<HashMap<String, String>, FatalError> {
+        // Read from the fast fields: no stored document is decompressed.
         let searcher = self.reader.searcher();
         let mut known = HashMap::new();
         for segment in searcher.segment_readers() {
-            let store = segment
-                .get_store_reader(64)
-                .map_err(|error| self.error(error))?;
+            let fast = segment.fast_fields();
+            let column = |name: &str| fast.str(name).map_err(|error| self.error(error));
+            let (Some(keys), Some(hashes)) = (column("key")?, column("sha256")?) else {
+                continue;
+            };
             for doc_id in segment.doc_ids_alive() {
-                let doc: TantivyDocument = store.get(doc_id).map_err(|error| self.error(error))?;
-                known.insert(
-                    text_of(&doc, self.fields.key),
-                    text_of(&doc, self.fields.sha256),
-                );
+                let (mut key, mut sha256) = (String::new(), String::new());
+                if let (Some(key_ord), Some(sha_ord)) = (
+                    keys.term_ords(doc_id).next(),
+                    hashes.term_ords(doc_id).next(),
+                ) {
+                    keys.ord_to_str(key_ord, &mut key)
+                        .map_err(|error| self.error(error))?;
+                    hashes
+                        .ord_to_str(sha_ord, &mut sha256)
+                        .map_err(|error| self.error(error))?;
+                    known.insert(key, sha256);
+                }
             }
         }
         Ok(known)

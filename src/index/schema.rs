@@ -58,7 +58,7 @@ pub fn build() -> Schema {
     let mut builder = Schema::builder();
     builder.add_text_field("key", STRING | STORED | FAST);
     builder.add_text_field("path", STORED);
-    builder.add_text_field("sha256", STRING | STORED);
+    builder.add_text_field("sha256", STRING | STORED | FAST);
     builder.add_text_field("status", STRING | STORED);
     builder.add_text_field("detail", STORED);
     builder.add_text_field("language", STRING | STORED);

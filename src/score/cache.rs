@@ -66,6 +66,16 @@ impl ScoreCache {
             .filter(|cached| cached.sha256 == sha256 && cached.reference == reference)
     }
 
+    /// Number of cached results.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when nothing is cached.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// Replaces the cache in `index_dir` with `entries` (atomically, owner-only).
     pub fn save(
         index_dir: &Path,
