@@ -179,9 +179,8 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
         .count();
     let _ = writeln!(
         out,
-        "language_accuracy {:.3} ({language_hits}/{})",
-        language_hits as f64 / labels.len() as f64,
-        labels.len()
+        "language_accuracy {}",
+        share(language_hits, labels.len())
     );
     let years_errors: Vec<f64> = labels
         .iter()
@@ -206,12 +205,16 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
         .count();
     let _ = writeln!(
         out,
-        "eligibility_accuracy {:.3} ({eligibility_hits}/{})",
-        eligibility_hits as f64 / labels.len() as f64,
-        labels.len()
+        "eligibility_accuracy {}",
+        share(eligibility_hits, labels.len())
     );
     super::print(&out)?;
     Ok(EXIT_OK)
+}
+
+/// "0.983 (174/177)".
+fn share(hits: usize, total: usize) -> String {
+    format!("{:.3} ({hits}/{total})", hits as f64 / total.max(1) as f64)
 }
 
 fn read_labels(path: &Path) -> Result<Vec<Label>, FatalError> {
