@@ -35,6 +35,38 @@ pub fn run(input: &Path, work: &Path, extra: &[&str]) -> Output {
         .unwrap()
 }
 
+/// The shortlist's rows as header → value maps.
+pub fn rows(csv_path: &Path) -> Vec<HashMap<String, String>> {
+    let mut reader = csv::Reader::from_path(csv_path).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|record| {
+            let record = record.unwrap();
+            headers
+                .iter()
+                .map(String::from)
+                .zip(record.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+/// Every regular file under `dir`, recursively.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| entry.into_path())
+        .collect()
+}
+
+/// The `cvmatch` binary under test.
+pub fn binary() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("cvmatch")
+}
+
 /// A `std::process::Command` for `cvmatch run` (for tests that spawn, time or kill the run).
 pub fn run_command(input: &Path, work: &Path, extra: &[&str]) -> std::process::Command {
     let mut command = std::process::Command::new(binary());
