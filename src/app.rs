@@ -261,7 +261,12 @@ pub fn process(
     }
     stage_done("score");
     Ok(Processed {
-        rows: build_rows(inputs, prepared, results),
+        rows: build_rows(
+            inputs,
+            prepared,
+            results,
+            scoring.profile.scoring.unconfirmed_eligibility_penalty,
+        ),
         extracted,
         reused,
     })
@@ -412,6 +417,7 @@ fn build_rows(
     inputs: &Inputs,
     prepared: &[Prepared],
     mut results: HashMap<String, CachedResult>,
+    unconfirmed_penalty: f64,
 ) -> Vec<Row> {
     let mut rows: Vec<Row> = inputs
         .files
@@ -455,7 +461,7 @@ fn build_rows(
         .iter()
         .map(|row| (row.input.display.as_str(), row.score.as_ref()))
         .collect();
-    let ranks = rank::ranks(&entries);
+    let ranks = rank::ranks(&entries, unconfirmed_penalty);
     for (row, rank) in rows.iter_mut().zip(ranks) {
         row.rank = rank;
     }

@@ -1,21 +1,26 @@
-//! Rank stage: eligibility gates first, then the weighted score. CVs that show every gate is met
-//! come first, then those that do not say (a recruiter must check them), then those that show a
-//! gate fails; within each, by score, with a stable tie-break on the file path so that reruns
-//! give the same order.
+//! Rank stage: eligibility gates, then the weighted score. A CV that shows a gate fails ranks
+//! after every other; a CV whose eligibility cannot be confirmed from its text ranks as if it
+//! scored `unconfirmed_penalty` points less (its score itself is unchanged), so a confirmed
+//! candidate comes first unless the unconfirmed one is clearly stronger and must be checked.
+//! Ties break on the file path, so reruns give the same order.
 
-use crate::score::CvScore;
+use crate::score::{CvScore, Eligibility};
 
 /// The rank (1-based) of each (path, score) entry; `None` for entries without a score.
-pub fn ranks(entries: &[(&str, Option<&CvScore>)]) -> Vec<Option<usize>> {
+pub fn ranks(entries: &[(&str, Option<&CvScore>)], unconfirmed_penalty: f64) -> Vec<Option<usize>> {
+    let ranking_value = |score: &CvScore| match score.eligible {
+        Eligibility::Unknown => score.score - unconfirmed_penalty,
+        Eligibility::Yes | Eligibility::No => score.score,
+    };
     let mut scored: Vec<(usize, &str, &CvScore)> = entries
         .iter()
         .enumerate()
         .filter_map(|(index, (path, score))| score.map(|score| (index, *path, score)))
         .collect();
     scored.sort_by(|(_, path_a, a), (_, path_b, b)| {
-        a.eligible
-            .cmp(&b.eligible)
-            .then(b.score.total_cmp(&a.score))
+        (a.eligible == Eligibility::No)
+            .cmp(&(b.eligible == Eligibility::No))
+            .then(ranking_value(b).total_cmp(&ranking_value(a)))
             .then(path_a.cmp(path_b))
     });
     let mut ranks = vec![None; entries.len()];

@@ -66,6 +66,9 @@ pub struct ScoringRules {
     pub repeat_bonus: f64,
     /// Repetitions of one term that still add the bonus.
     pub max_repeats: usize,
+    /// Points a CV whose eligibility cannot be confirmed from its text ranks behind: it is
+    /// placed as if it scored this much less (its score is unchanged). Ineligible CVs rank last.
+    pub unconfirmed_eligibility_penalty: f64,
 }
 
 /// An eligibility condition from the posting's annex.

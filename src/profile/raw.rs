@@ -61,6 +61,7 @@ struct RawScoring {
     outside_experience_cap: Spanned<f64>,
     repeat_bonus: f64,
     max_repeats: usize,
+    unconfirmed_eligibility_penalty: f64,
 }
 
 impl Default for RawScoring {
@@ -71,6 +72,7 @@ impl Default for RawScoring {
             outside_experience_cap: Spanned::new(0..0, 0.5),
             repeat_bonus: 0.1,
             max_repeats: 2,
+            unconfirmed_eligibility_penalty: 10.0,
         }
     }
 }
@@ -300,6 +302,7 @@ pub(super) fn parse(text: &str, source: &str) -> Result<Profile, FatalError> {
             outside_experience_cap: cap,
             repeat_bonus: raw.scoring.repeat_bonus,
             max_repeats: raw.scoring.max_repeats,
+            unconfirmed_eligibility_penalty: raw.scoring.unconfirmed_eligibility_penalty,
         },
         gates,
         criteria,
