@@ -36,7 +36,8 @@ pub struct ScoringArgs {
     /// else the copy of that profile built into the binary.
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
-    /// Extraction worker processes (default: the number of CPU cores).
+    /// Parallelism of every stage: extraction worker processes, indexing and scoring threads
+    /// (default: the number of CPU cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Per-document extraction deadline, in seconds.
