@@ -75,9 +75,4 @@ impl Extraction {
             backend: String::new(),
         }
     }
-
-    /// Total number of hidden characters over all pages.
-    pub fn hidden_chars(&self) -> usize {
-        self.pages.iter().map(|page| page.hidden_chars).sum()
-    }
 }
