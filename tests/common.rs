@@ -67,6 +67,22 @@ pub fn binary() -> PathBuf {
     assert_cmd::cargo::cargo_bin("cvmatch")
 }
 
+/// Runs `cvmatch run` like [`run`], asserts it succeeded, and returns its rows by file
+/// (the CSV must be at `work/shortlist.csv`).
+pub fn run_ok(
+    input: &Path,
+    work: &Path,
+    extra: &[&str],
+) -> HashMap<String, HashMap<String, String>> {
+    let output = run(input, work, extra);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    rows_by_file(&work.join("shortlist.csv"))
+}
+
 /// A `std::process::Command` for `cvmatch run` (for tests that spawn, time or kill the run).
 pub fn run_command(input: &Path, work: &Path, extra: &[&str]) -> std::process::Command {
     let mut command = std::process::Command::new(binary());

@@ -41,13 +41,7 @@ fn symlink_loops_folders_named_pdf_and_special_files() {
     std::os::unix::fs::symlink("/dev/zero", root.join("zero.pdf")).unwrap();
     std::os::unix::fs::symlink(root.join("nowhere.pdf"), root.join("dangling.pdf")).unwrap();
 
-    let output = common::run(root, work.path(), &["--timeout", "5"]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let rows = common::rows_by_file(&work.path().join("shortlist.csv"));
+    let rows = common::run_ok(root, work.path(), &["--timeout", "5"]);
     let mut files: Vec<&str> = rows.keys().map(String::as_str).collect();
     files.sort();
     eprintln!("{files:?}");
@@ -215,13 +209,7 @@ fn a_file_without_read_permission_is_an_io_error() {
     let locked = input.path().join("locked.pdf");
     std::fs::write(&locked, cv("Locked Out")).unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let output = common::run(input.path(), work.path(), &[]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let rows = common::rows_by_file(&work.path().join("shortlist.csv"));
+    let rows = common::run_ok(input.path(), work.path(), &[]);
     assert_eq!(
         rows["locked.pdf"]["status"], "io_error",
         "{:?}",

@@ -26,13 +26,7 @@ fn max_file_size_gives_too_large() {
         pdf::text_pdf(&CV_LINES[..2]),
     )
     .unwrap();
-    let output = common::run(input.path(), work.path(), &["--max-file-size", "1"]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let rows = common::rows_by_file(&work.path().join("shortlist.csv"));
+    let rows = common::run_ok(input.path(), work.path(), &["--max-file-size", "1"]);
     assert_eq!(
         rows["big.pdf"]["status"], "too_large",
         "{:?}",
@@ -68,13 +62,7 @@ fn max_pages_truncates_a_5000_page_file() {
         pdf::many_pages(2, &pdf::lines_content(&CV_LINES)),
     )
     .unwrap();
-    let output = common::run(input.path(), work.path(), &["--max-pages", "3"]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let rows = common::rows_by_file(&work.path().join("shortlist.csv"));
+    let rows = common::run_ok(input.path(), work.path(), &["--max-pages", "3"]);
     let long = &rows["pages-5000.pdf"];
     assert_eq!(long["status"], "ok", "{long:?}");
     assert!(
