@@ -15,6 +15,10 @@ use std::rc::Rc;
 const MAX_SAVE_DEPTH: usize = 256;
 /// Page box used when a page has no usable MediaBox: covers both US Letter and A4.
 const DEFAULT_PAGE_BOX: [f32; 4] = [0.0, 0.0, 612.0, 842.0];
+/// Rectangles remembered in one path under construction.
+const MAX_PATH_RECTS: usize = 64;
+/// Coloured rectangles remembered per page (backgrounds of white text).
+const MAX_DARK_AREAS: usize = 256;
 /// Text whose effective size is below this many points is treated as unreadable.
 const MIN_VISIBLE_SIZE: f32 = 2.0;
 
@@ -169,6 +173,10 @@ struct Walker<'a, 'l> {
     hidden: Sink,
     hidden_chars: usize,
     chars_left: usize,
+    /// Rectangles of the path being built (device space), not yet painted.
+    path_rects: Vec<[f32; 4]>,
+    /// Rectangles painted in a non-white colour: white text on them is visible (a dark sidebar).
+    dark_areas: Vec<[f32; 4]>,
 }
 
 /// Walk one page; fails only when the page's content cannot be read at all.
@@ -208,6 +216,8 @@ pub(super) fn walk_page(
         hidden: Sink::default(),
         hidden_chars: 0,
         chars_left,
+        path_rects: Vec::new(),
+        dark_areas: Vec::new(),
     };
     w.run(&content, &res, 0)?;
     let hidden_sample: String = w
@@ -479,6 +489,29 @@ impl<'a> Walker<'a, '_> {
                     self.draw_xobject(res, name, depth);
                 }
             }
+            "re" => {
+                if let [Some(x), Some(y), Some(w), Some(h)] =
+                    [0, 1, 2, 3].map(|i| num_operand(op, i))
+                {
+                    let (a, b) = (self.gs.ctm.apply(x, y), self.gs.ctm.apply(x + w, y + h));
+                    if self.path_rects.len() < MAX_PATH_RECTS {
+                        self.path_rects.push([
+                            a.0.min(b.0),
+                            a.1.min(b.1),
+                            a.0.max(b.0),
+                            a.1.max(b.1),
+                        ]);
+                    }
+                }
+            }
+            "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                let rects = std::mem::take(&mut self.path_rects);
+                if self.gs.fill.visible() {
+                    let room = MAX_DARK_AREAS.saturating_sub(self.dark_areas.len());
+                    self.dark_areas.extend(rects.into_iter().take(room));
+                }
+            }
+            "n" | "S" | "s" => self.path_rects.clear(),
             _ => {}
         }
     }
@@ -681,14 +714,26 @@ impl<'a> Walker<'a, '_> {
         }
     }
 
-    /// Whether a run at `geom` is invisible on a white page: render mode, colour, alpha, size or position.
+    /// Whether a run at `geom` is invisible: render mode, colour (white on the white page, unless
+    /// it stands on a rectangle painted in a colour), alpha, size or position.
     fn is_hidden(&self, geom: &RunGeom) -> bool {
         let gs = &self.gs;
+        let on_colour = || {
+            let (x, y) = (
+                (geom.start.0 + geom.end.0) / 2.0,
+                (geom.start.1 + geom.end.1) / 2.0 + geom.size / 3.0,
+            );
+            self.dark_areas
+                .iter()
+                .any(|[x0, y0, x1, y1]| (*x0..=*x1).contains(&x) && (*y0..=*y1).contains(&y))
+        };
+        let shows =
+            |paint: &Paint| paint.visible() || (paint.white && !paint.transparent && on_colour());
         let painted = match gs.render_mode {
             3 | 7 => false,
-            1 | 5 => gs.stroke.visible(),
-            2 | 6 => gs.fill.visible() || gs.stroke.visible(),
-            _ => gs.fill.visible(),
+            1 | 5 => shows(&gs.stroke),
+            2 | 6 => shows(&gs.fill) || shows(&gs.stroke),
+            _ => shows(&gs.fill),
         };
         // False for a NaN size too: unreadable.
         let readable = geom.size >= MIN_VISIBLE_SIZE;

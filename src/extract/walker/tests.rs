@@ -182,6 +182,25 @@ fn quote_operators_start_new_lines() {
 }
 
 #[test]
+fn white_text_on_a_coloured_rectangle_is_visible() {
+    // A dark sidebar (a filled rectangle) with white text on it, and white text beside it.
+    let mut ops = vec![
+        op("q", vec![]),
+        op("rg", vec![n(0.1), n(0.2), n(0.4)]),
+        op("re", vec![i(0), i(400), i(200), i(442)]),
+        op("f", vec![]),
+        op("rg", vec![i(1), i(1), i(1)]),
+    ];
+    ops.extend(text_at(20.0, 700.0, 12.0, "sidebarword"));
+    ops.extend(text_at(300.0, 700.0, 12.0, "hiddenword"));
+    ops.push(op("Q", vec![]));
+    let page = walk(&Builder::new().build(ops, true));
+    assert!(page.visible.contains("sidebarword"), "{:?}", page.visible);
+    assert!(!page.visible.contains("hiddenword"), "{:?}", page.visible);
+    assert_eq!(page.hidden_chars, "hiddenword".len());
+}
+
+#[test]
 fn invisible_text_is_counted_not_shown() {
     let mut ops = text_at(72.0, 700.0, 12.0, "Visible");
     // White RGB fill.
