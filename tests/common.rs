@@ -83,6 +83,12 @@ pub fn run_ok(
     rows_by_file(&work.join("shortlist.csv"))
 }
 
+/// The run manifest written next to `work/shortlist.csv`.
+pub fn run_manifest(work: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(work.join("shortlist.csv.manifest.json")).unwrap())
+        .unwrap()
+}
+
 /// A `std::process::Command` for `cvmatch run` (for tests that spawn, time or kill the run).
 pub fn run_command(input: &Path, work: &Path, extra: &[&str]) -> std::process::Command {
     let mut command = std::process::Command::new(binary());

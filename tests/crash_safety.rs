@@ -90,11 +90,6 @@ fn kill9(child: &mut Child) {
     child.wait().unwrap();
 }
 
-fn manifest(work: &Path) -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read(work.join("shortlist.csv.manifest.json")).unwrap())
-        .unwrap()
-}
-
 #[test]
 fn kill_9_at_random_moments_then_a_clean_rerun_matches_a_clean_run() {
     let input = tempfile::tempdir().unwrap();
@@ -165,7 +160,7 @@ fn kill_9_at_random_moments_then_a_clean_rerun_matches_a_clean_run() {
     // (a duplicate would change the scores or add rows).
     let output = common::run(input.path(), work.path(), &[]);
     assert!(output.status.success());
-    assert_eq!(manifest(work.path())["extracted"], 0);
+    assert_eq!(common::run_manifest(work.path())["extracted"], 0);
     assert_eq!(
         std::fs::read(work.path().join("shortlist.csv")).unwrap(),
         expected

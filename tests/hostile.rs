@@ -277,10 +277,7 @@ fn crafted_files_and_every_shared_corpus_in_one_run() {
         "{counts:?}; parent peak {} KiB, max rss {} KiB",
         measured.parent_peak_kib, measured.max_rss_kib
     );
-    let manifest: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(work.path().join("shortlist.csv.manifest.json")).unwrap(),
-    )
-    .unwrap();
+    let manifest = common::run_manifest(work.path());
     assert_eq!(manifest["files"], expected_files);
     assert!(
         measured.max_rss_kib < 1100 * 1024,

@@ -5,7 +5,6 @@ mod common;
 
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
-use std::path::Path;
 
 use common::pdf;
 
@@ -15,11 +14,6 @@ fn cv(name: &str) -> Vec<u8> {
         "Information security analyst since 2015",
         "Incident response and SIEM operations",
     ])
-}
-
-fn manifest(work: &Path) -> serde_json::Value {
-    serde_json::from_slice(&std::fs::read(work.join("shortlist.csv.manifest.json")).unwrap())
-        .unwrap()
 }
 
 #[test]
@@ -65,7 +59,7 @@ fn symlink_loops_folders_named_pdf_and_special_files() {
     );
     // A dangling link is reported, not silently dropped and not fatal.
     let dangling_row = rows.get("dangling.pdf").map(|row| row["status"].clone());
-    let notes = manifest(work.path())["notes"].to_string();
+    let notes = common::run_manifest(work.path())["notes"].to_string();
     assert!(
         dangling_row.as_deref() == Some("missing_file") || notes.contains("dangling.pdf"),
         "dangling link: row {dangling_row:?}, notes {notes}"
@@ -125,7 +119,7 @@ fn non_utf8_and_very_long_names_keep_one_row_each() {
     let first = std::fs::read(work.path().join("shortlist.csv")).unwrap();
     let output = common::run(root, work.path(), &[]);
     assert!(output.status.success());
-    assert_eq!(manifest(work.path())["extracted"], 0);
+    assert_eq!(common::run_manifest(work.path())["extracted"], 0);
     assert_eq!(
         std::fs::read(work.path().join("shortlist.csv")).unwrap(),
         first
@@ -145,7 +139,7 @@ fn an_empty_folder_gives_a_header_only_csv() {
     let text = std::fs::read_to_string(work.path().join("shortlist.csv")).unwrap();
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(text.starts_with("rank,file,"), "{text}");
-    assert_eq!(manifest(work.path())["files"], 0);
+    assert_eq!(common::run_manifest(work.path())["files"], 0);
 }
 
 #[test]

@@ -75,9 +75,6 @@ fn an_unchanged_rerun_extracts_nothing_and_writes_the_same_csv() {
     assert!(output.status.success());
     let second = std::fs::read(work.path().join("shortlist.csv")).unwrap();
     assert_eq!(first, second);
-    let manifest: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(work.path().join("shortlist.csv.manifest.json")).unwrap(),
-    )
-    .unwrap();
+    let manifest = common::run_manifest(work.path());
     assert_eq!(manifest["extracted"], 0);
 }
