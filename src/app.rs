@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 
 use crate::config::{RunConfig, ScoringConfig};
 use crate::error::FatalError;
@@ -19,10 +20,10 @@ use crate::ingest::{self, Inputs, Prepared};
 use crate::lang::EuLanguage;
 use crate::report::manifest::RunManifest;
 use crate::report::{csv_export, Row};
-use crate::score::cache::{CachedResult, ScoreCache};
-use crate::score::IndexScorer;
+use crate::score::Scorer;
 use crate::status::Status;
-use crate::{lang, rank, score};
+use crate::store::{self, Headline, ResultStore, StoreWriter, Summary};
+use crate::{lang, rank};
 
 /// CVs fetched from the index and scored together.
 const SCORE_BATCH: usize = 512;
@@ -96,10 +97,11 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
 
     let mut index = CvIndex::open(&config.index_dir, config.rebuild, config.wait_for_lock)?;
     if config.rebuild {
-        ScoreCache::forget(&config.index_dir)?;
+        ResultStore::forget(&config.index_dir.join(store::FILE_NAME))?;
     }
     let Processed {
         rows,
+        results,
         extracted,
         reused,
     } = process(
@@ -109,7 +111,9 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
         &config.scoring,
         &mut stage_done,
     )?;
-    csv_export::write(&config.out, profile, &inputs.passthrough_columns, &rows)?;
+    csv_export::write(&config.out, profile, &inputs.passthrough_columns, &rows, |row| {
+        results.cells(&row.input.key)
+    })?;
     let statuses = RunManifest::count_statuses(&rows);
     stage_done("report");
 
@@ -151,14 +155,28 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
 pub struct Processed {
     /// One row per input, ranked.
     pub rows: Vec<Row>,
+    /// Every CV's full result (cells and explanation), read on demand.
+    pub results: ResultStore,
     /// Files extracted in this run.
     pub extracted: usize,
     /// PDFs found unchanged in the index (not extracted again).
     pub reused: usize,
 }
 
-/// Extracts what the index lacks (or holds in an older version), drops what vanished, then
-/// scores and ranks everything: the part of a run shared by `run`, `explain` and `evaluate`.
+/// What a run must do with one input it can read.
+enum Plan {
+    /// Same bytes, date and profile as a stored result: carry it over.
+    Reuse,
+    /// Text in the index, result stale (profile or reference date changed): score it again.
+    Rescore,
+    /// New or changed bytes: extract, index and score.
+    Extract,
+}
+
+/// Extracts what the index lacks (or holds in an older version), drops what vanished, scores
+/// what has no current result, and ranks everything: the part of a run shared by `run`,
+/// `explain` and `evaluate`. CVs are scored as they come out of extraction; only a summary per
+/// CV stays in memory.
 pub fn process(
     index: &mut CvIndex,
     inputs: &Inputs,
@@ -167,43 +185,11 @@ pub fn process(
     mut stage_done: impl FnMut(&str),
 ) -> Result<Processed, FatalError> {
     let known = index.known_hashes()?;
-    let jobs: Vec<Job> = inputs
-        .files
-        .iter()
-        .zip(prepared)
-        .enumerate()
-        .filter(|(_, (input, prepared))| match prepared {
-            Prepared::Ready { sha256 } => known.get(&input.key) != Some(sha256),
-            _ => false,
-        })
-        .map(|(id, (input, _))| Job {
-            id,
-            path: input.path.clone(),
-        })
-        .collect();
-    let extracted = jobs.len();
-    let reused = prepared
-        .iter()
-        .filter(|prepared| matches!(prepared, Prepared::Ready { .. }))
-        .count()
-        - extracted;
-    let wanted: HashSet<&str> = inputs
-        .files
-        .iter()
-        .zip(prepared)
-        .filter(|(_, prepared)| matches!(prepared, Prepared::Ready { .. }))
-        .map(|(input, _)| input.key.as_str())
-        .collect();
-    let vanished: Vec<&String> = known
-        .keys()
-        .filter(|key| !wanted.contains(key.as_str()))
-        .collect();
-    if !jobs.is_empty() || !vanished.is_empty() {
-        extract_into_index(index, &scoring.pool, inputs, prepared, jobs, &vanished)?;
-        index.reload()?;
-    }
-    stage_done("extract_and_index");
-
+    let store_path = index.folder().map(|dir| dir.join(store::FILE_NAME));
+    let old = store_path
+        .as_deref()
+        .map(|path| ResultStore::open(path, &scoring.profile.sha256))
+        .unwrap_or_default();
     let submitted: HashMap<&str, NaiveDate> = inputs
         .files
         .iter()
@@ -213,67 +199,138 @@ pub fn process(
     // "Present" in a CV is its submission date when the manifest has one, else the deadline.
     let present_for = |key: &str| submitted.get(key).copied().unwrap_or(deadline);
 
-    // Reuse what an earlier run computed for the same bytes, date and profile; score the rest.
-    let cache = index
-        .folder()
-        .map(|dir| ScoreCache::load(dir, &scoring.profile.sha256))
-        .unwrap_or_default();
-    let mut results: HashMap<String, CachedResult> = HashMap::new();
-    let mut to_score: Vec<&str> = Vec::new();
-    for (input, prepared) in inputs.files.iter().zip(prepared) {
-        let Prepared::Ready { sha256 } = prepared else {
-            continue;
+    let plans: Vec<Option<Plan>> = inputs
+        .files
+        .iter()
+        .zip(prepared)
+        .map(|(input, prepared)| {
+            let Prepared::Ready { sha256 } = prepared else {
+                return None;
+            };
+            Some(if known.get(&input.key) != Some(sha256) {
+                Plan::Extract
+            } else if old
+                .lookup(&input.key, sha256, present_for(&input.key))
+                .is_some()
+            {
+                Plan::Reuse
+            } else {
+                Plan::Rescore
+            })
+        })
+        .collect();
+    let keys_planned = |wanted: fn(&Plan) -> bool| -> Vec<usize> {
+        (0..plans.len())
+            .filter(|&id| plans[id].as_ref().is_some_and(wanted))
+            .collect()
+    };
+    let to_reuse = keys_planned(|plan| matches!(plan, Plan::Reuse));
+    let to_rescore = keys_planned(|plan| matches!(plan, Plan::Rescore));
+    let to_extract = keys_planned(|plan| matches!(plan, Plan::Extract));
+    let wanted: HashSet<&str> = inputs
+        .files
+        .iter()
+        .zip(&plans)
+        .filter(|(_, plan)| plan.is_some())
+        .map(|(input, _)| input.key.as_str())
+        .collect();
+    let vanished: Vec<&String> = known
+        .keys()
+        .filter(|key| !wanted.contains(key.as_str()))
+        .collect();
+    let extracted = to_extract.len();
+    let reused = wanted.len() - extracted;
+
+    // An unchanged rerun writes nothing: the old store already holds every result.
+    let unchanged = to_reuse.len() == wanted.len() && old.len() == wanted.len();
+    let results = if unchanged && vanished.is_empty() {
+        stage_done("extract_and_index");
+        old
+    } else {
+        let mut writer = StoreWriter::create(store_path.as_deref(), &scoring.profile.sha256)?;
+        for &id in &to_reuse {
+            writer.copy(&old, &inputs.files[id].key)?;
+        }
+        drop(old);
+        let scorer = Scorer::new(&scoring.profile);
+        let sink = ResultSink {
+            writer: Mutex::new(writer),
+            scorer: &scorer,
+            present_for: &present_for,
         };
-        match cache.lookup(&input.key, sha256, present_for(&input.key)) {
-            Some(cached) => {
-                results.insert(input.key.clone(), cached.clone());
-            }
-            None => to_score.push(&input.key),
+        if !to_extract.is_empty() || !vanished.is_empty() {
+            let jobs = to_extract
+                .iter()
+                .map(|&id| Job {
+                    id,
+                    path: inputs.files[id].path.clone(),
+                })
+                .collect();
+            extract_into_index(index, &scoring.pool, inputs, prepared, jobs, &vanished, &sink)?;
+            index.reload()?;
         }
-    }
-    // In batches, so that only one batch of CV texts is in memory at a time.
-    if !to_score.is_empty() {
-        let scorer = IndexScorer::new(index, &scoring.profile)?;
-        for batch in to_score.chunks(SCORE_BATCH) {
-            let stored = index.stored(batch)?;
-            let mut scores = scorer.score_all(&stored, present_for);
-            for cv in stored {
-                let reference = present_for(&cv.key);
-                let score = scores.remove(&cv.key);
-                results.insert(
-                    cv.key.clone(),
-                    CachedResult {
-                        sha256: cv.sha256,
-                        reference,
-                        status: cv.status,
-                        detail: cv.detail,
-                        language: cv.language.map(|language| language.code().to_string()),
-                        score,
-                    },
-                );
-            }
+        stage_done("extract_and_index");
+        // In batches, so that only one batch of CV texts is in memory at a time.
+        let keys: Vec<&str> = to_rescore
+            .iter()
+            .map(|&id| inputs.files[id].key.as_str())
+            .collect();
+        for batch in keys.chunks(SCORE_BATCH) {
+            index
+                .stored(batch)?
+                .into_par_iter()
+                .try_for_each(|cv| sink.add(&cv))?;
         }
-    }
-    // Rewritten only when something was scored or dropped: an unchanged rerun writes nothing.
-    let changed = !to_score.is_empty() || cache.len() != results.len();
-    if let (Some(dir), true) = (index.folder(), changed) {
-        ScoreCache::save(dir, &scoring.profile.sha256, results.clone())?;
-    }
+        sink.writer
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .finish()?
+    };
     stage_done("score");
     Ok(Processed {
         rows: build_rows(
             inputs,
             prepared,
-            results,
+            &results,
             scoring.profile.scoring.unconfirmed_eligibility_penalty,
         ),
+        results,
         extracted,
         reused,
     })
 }
 
-/// Extracts `jobs` on the worker pool and upserts each result as it arrives; removes the
-/// `vanished` keys; commits at safe points.
+/// Scores CVs and writes their results to the new store, from any thread.
+struct ResultSink<'a> {
+    writer: Mutex<StoreWriter>,
+    scorer: &'a Scorer<'a>,
+    present_for: &'a (dyn Fn(&str) -> NaiveDate + Sync),
+}
+
+impl ResultSink<'_> {
+    /// Scores `cv` (when its extraction succeeded) and stores the result.
+    fn add(&self, cv: &StoredCv) -> Result<(), FatalError> {
+        let reference = (self.present_for)(&cv.key);
+        let score = (cv.status == Status::Ok).then(|| self.scorer.score(cv, reference, |_| true));
+        let summary = Summary {
+            key: cv.key.clone(),
+            sha256: cv.sha256.clone(),
+            reference,
+            status: cv.status,
+            detail: cv.detail.clone(),
+            language: cv.language.map(|language| language.code().to_string()),
+            headline: score.as_ref().map(Headline::from),
+        };
+        let cells = score.as_ref().map(csv_export::score_cells).unwrap_or_default();
+        self.writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .add(summary, &cells, score.as_ref())
+    }
+}
+
+/// Extracts `jobs` on the worker pool; indexes and scores each result as it arrives; removes
+/// the `vanished` keys; commits at safe points.
 fn extract_into_index(
     index: &CvIndex,
     settings: &PoolSettings,
@@ -281,6 +338,7 @@ fn extract_into_index(
     prepared: &[Prepared],
     jobs: Vec<Job>,
     vanished: &[&String],
+    sink: &ResultSink,
 ) -> Result<(), FatalError> {
     let progress = progress_bar(jobs.len());
     let writer = RwLock::new(index.writer()?);
@@ -291,8 +349,8 @@ fn extract_into_index(
     let (sender, receiver) = crossbeam_channel::bounded(64);
     std::thread::scope(|scope| {
         scope.spawn(move || pool::extract_all(settings, jobs, &sender));
-        // Language detection and upserts run on as many threads as there are workers: a single
-        // consumer would cap the pipeline at its speed, whatever the core count.
+        // Language detection, upserts and scoring run on as many threads as there are workers:
+        // a single consumer would cap the pipeline at its speed, whatever the core count.
         let consumers: Vec<_> = (0..settings.workers.max(1))
             .map(|_| {
                 let receiver = receiver.clone();
@@ -312,6 +370,7 @@ fn extract_into_index(
                             language,
                         );
                         read(writer).upsert(&cv)?;
+                        sink.add(&cv)?;
                         progress.inc(1);
                         if commits.due() {
                             writer
@@ -412,11 +471,11 @@ fn progress_bar(total: usize) -> ProgressBar {
     bar
 }
 
-/// One row per input: ingest failures as decided, the rest from the index, scored or not.
+/// One row per input: ingest failures as decided, the rest from their stored results.
 fn build_rows(
     inputs: &Inputs,
     prepared: &[Prepared],
-    mut results: HashMap<String, CachedResult>,
+    results: &ResultStore,
     unconfirmed_penalty: f64,
 ) -> Vec<Row> {
     let mut rows: Vec<Row> = inputs
@@ -424,7 +483,7 @@ fn build_rows(
         .iter()
         .zip(prepared)
         .map(|(input, prepared)| {
-            let (status, detail, language, score) = match prepared {
+            let (status, detail, language, headline) = match prepared {
                 Prepared::Failed { status, detail } => (*status, detail.clone(), None, None),
                 Prepared::Duplicate { of, .. } => (
                     Status::Duplicate,
@@ -432,12 +491,12 @@ fn build_rows(
                     None,
                     None,
                 ),
-                Prepared::Ready { .. } => match results.remove(&input.key) {
+                Prepared::Ready { .. } => match results.summary(&input.key) {
                     Some(result) => (
                         result.status,
-                        result.detail,
+                        result.detail.clone(),
                         result.language.as_deref().and_then(EuLanguage::from_code),
-                        result.score,
+                        result.headline,
                     ),
                     None => (
                         Status::Crashed,
@@ -453,13 +512,13 @@ fn build_rows(
                 detail,
                 language,
                 rank: None,
-                score,
+                headline,
             }
         })
         .collect();
-    let entries: Vec<(&str, Option<&score::CvScore>)> = rows
+    let entries: Vec<(&str, Option<Headline>)> = rows
         .iter()
-        .map(|row| (row.input.display.as_str(), row.score.as_ref()))
+        .map(|row| (row.input.display.as_str(), row.headline))
         .collect();
     let ranks = rank::ranks(&entries, unconfirmed_penalty);
     for (row, rank) in rows.iter_mut().zip(ranks) {

@@ -22,4 +22,5 @@ pub mod rank;
 pub mod report;
 pub mod score;
 pub mod status;
+pub mod store;
 mod text;

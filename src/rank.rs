@@ -4,18 +4,19 @@
 //! candidate comes first unless the unconfirmed one is clearly stronger and must be checked.
 //! Ties break on the file path, so reruns give the same order.
 
-use crate::score::{CvScore, Eligibility};
+use crate::score::Eligibility;
+use crate::store::Headline;
 
 /// The rank (1-based) of each (path, score) entry; `None` for entries without a score.
-pub fn ranks(entries: &[(&str, Option<&CvScore>)], unconfirmed_penalty: f64) -> Vec<Option<usize>> {
-    let ranking_value = |score: &CvScore| match score.eligible {
+pub fn ranks(entries: &[(&str, Option<Headline>)], unconfirmed_penalty: f64) -> Vec<Option<usize>> {
+    let ranking_value = |score: &Headline| match score.eligible {
         Eligibility::Unknown => score.score - unconfirmed_penalty,
         Eligibility::Yes | Eligibility::No => score.score,
     };
-    let mut scored: Vec<(usize, &str, &CvScore)> = entries
+    let mut scored: Vec<(usize, &str, &Headline)> = entries
         .iter()
         .enumerate()
-        .filter_map(|(index, (path, score))| score.map(|score| (index, *path, score)))
+        .filter_map(|(index, (path, score))| score.as_ref().map(|score| (index, *path, score)))
         .collect();
     scored.sort_by(|(_, path_a, a), (_, path_b, b)| {
         (a.eligible == Eligibility::No)

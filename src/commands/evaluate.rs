@@ -18,6 +18,7 @@ use crate::eval::{median, ndcg, precision_at, recall_at};
 use crate::index::CvIndex;
 use crate::ingest::{self, Input, Inputs};
 use crate::report::Row;
+use crate::score::CvScore;
 
 /// One labelled CV.
 #[derive(Debug, Clone, Deserialize)]
@@ -56,7 +57,18 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
     };
     let prepared = ingest::prepare(&inputs.files, scoring.max_file_bytes);
     let mut index = CvIndex::in_memory()?;
-    let Processed { rows, .. } = app::process(&mut index, &inputs, &prepared, &scoring, |_| {})?;
+    let Processed { rows, results, .. } =
+        app::process(&mut index, &inputs, &prepared, &scoring, |_| {})?;
+    // The set is small: every full score fits in memory.
+    let mut scores: HashMap<&str, CvScore> = HashMap::new();
+    for row in &rows {
+        if let Some(score) = results
+            .score(&row.input.key)
+            .map_err(|error| FatalError::io(&row.input.path, error))?
+        {
+            scores.insert(row.input.key.as_str(), score);
+        }
+    }
     // Written to a String first, then to stdout in one go (a closed pipe is not an error).
     let mut out = String::new();
     let bm25 = index.bm25_scores(&posting)?;
@@ -115,7 +127,7 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
         .map(|row| {
             (
                 row.input.key.as_str(),
-                row.score.as_ref().map_or(0.0, |score| score.score),
+                row.headline.map_or(0.0, |headline| headline.score),
             )
         })
         .collect();
@@ -185,7 +197,7 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
     let years_errors: Vec<f64> = labels
         .iter()
         .filter_map(|label| {
-            let score = row_of[label.file.as_str()].score.as_ref()?;
+            let score = scores.get(label.file.as_str())?;
             Some((score.facts.years_experience - label.years).abs())
         })
         .collect();
@@ -198,9 +210,8 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
         .iter()
         .filter(|label| {
             row_of[label.file.as_str()]
-                .score
-                .as_ref()
-                .is_some_and(|score| score.eligible.as_str() == label.eligible)
+                .headline
+                .is_some_and(|headline| headline.eligible.as_str() == label.eligible)
         })
         .count();
     let _ = writeln!(

@@ -11,6 +11,7 @@ use crate::error::{FatalError, EXIT_OK};
 use crate::index::CvIndex;
 use crate::ingest::{self, Input, Inputs};
 use crate::report::Row;
+use crate::score::CvScore;
 
 /// Extracts and scores one file, then prints every criterion, gate, fact and quote.
 pub fn run(args: &ExplainArgs) -> Result<i32, FatalError> {
@@ -42,14 +43,25 @@ pub fn run(args: &ExplainArgs) -> Result<i32, FatalError> {
     };
     let prepared = ingest::prepare(&inputs.files, scoring.max_file_bytes);
     let mut index = CvIndex::in_memory()?;
-    let Processed { rows, .. } = app::process(&mut index, &inputs, &prepared, &scoring, |_| {})?;
+    let Processed { rows, results, .. } =
+        app::process(&mut index, &inputs, &prepared, &scoring, |_| {})?;
+    let row = &rows[0];
+    let score = results
+        .score(&row.input.key)
+        .map_err(|error| FatalError::io(&args.file, error))?;
     let mut out = String::new();
-    write_explanation(&mut out, &scoring, &rows[0]).expect("writing to a String cannot fail");
+    write_explanation(&mut out, &scoring, row, score.as_ref())
+        .expect("writing to a String cannot fail");
     super::print(&out)?;
     Ok(EXIT_OK)
 }
 
-fn write_explanation(out: &mut String, scoring: &ScoringConfig, row: &Row) -> std::fmt::Result {
+fn write_explanation(
+    out: &mut String,
+    scoring: &ScoringConfig,
+    row: &Row,
+    score: Option<&CvScore>,
+) -> std::fmt::Result {
     let profile = &scoring.profile;
     writeln!(out, "{}", row.input.display)?;
     writeln!(
@@ -74,7 +86,7 @@ fn write_explanation(out: &mut String, scoring: &ScoringConfig, row: &Row) -> st
         "  language: {}",
         row.language.map_or("unknown", |language| language.code())
     )?;
-    let Some(score) = &row.score else {
+    let Some(score) = score else {
         return Ok(());
     };
     writeln!(

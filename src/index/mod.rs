@@ -222,7 +222,8 @@ impl CvIndex {
 
     /// Key → content hash of every stored CV, to skip unchanged files.
     pub fn known_hashes(&self) -> Result<HashMap<String, String>, FatalError> {
-        // Read from the fast fields: no stored document is decompressed.
+        // Read from the fast fields: no stored document is decompressed, and each column's
+        // dictionary is read once in order rather than looked up per document.
         let searcher = self.reader.searcher();
         let mut known = HashMap::new();
         for segment in searcher.segment_readers() {
@@ -231,22 +232,34 @@ impl CvIndex {
             let (Some(keys), Some(hashes)) = (column("key")?, column("sha256")?) else {
                 continue;
             };
+            let key_terms = self.terms_by_ord(&keys)?;
+            let hash_terms = self.terms_by_ord(&hashes)?;
             for doc_id in segment.doc_ids_alive() {
-                let (mut key, mut sha256) = (String::new(), String::new());
                 if let (Some(key_ord), Some(sha_ord)) = (
                     keys.term_ords(doc_id).next(),
                     hashes.term_ords(doc_id).next(),
                 ) {
-                    keys.ord_to_str(key_ord, &mut key)
-                        .map_err(|error| self.error(error))?;
-                    hashes
-                        .ord_to_str(sha_ord, &mut sha256)
-                        .map_err(|error| self.error(error))?;
-                    known.insert(key, sha256);
+                    known.insert(
+                        key_terms[key_ord as usize].clone(),
+                        hash_terms[sha_ord as usize].clone(),
+                    );
                 }
             }
         }
         Ok(known)
+    }
+
+    /// Every term of a string column, indexed by its ordinal.
+    fn terms_by_ord(&self, column: &tantivy::columnar::StrColumn) -> Result<Vec<String>, FatalError> {
+        let mut terms = Vec::with_capacity(column.dictionary().num_terms());
+        let mut stream = column
+            .dictionary()
+            .stream()
+            .map_err(|error| self.error(error))?;
+        while stream.advance() {
+            terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+        }
+        Ok(terms)
     }
 
     /// Every stored CV, in no particular order.

@@ -3,6 +3,8 @@
 //! `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe.
 
 use std::io::Write;
+
+use rayon::prelude::*;
 use std::path::Path;
 
 use super::{atomic, Row};
@@ -32,15 +34,25 @@ pub const FIXED_COLUMNS: [&str; 15] = [
     "submitted_at",
 ];
 
-/// Writes the shortlist atomically.
+/// Rows rendered together (in parallel) before being written.
+const ROWS_PER_CHUNK: usize = 512;
+/// Score cells that come before the `status` column (the score itself).
+const CELLS_BEFORE_STATUS: usize = 1;
+/// Score cells that come before the `submitted_at` column: the score, eligibility, reasons,
+/// years, degree, languages, certifications, clearance and flags.
+const CELLS_BEFORE_SUBMITTED: usize = 9;
+
+/// Writes the shortlist atomically; `score_cells_of` gives each row's [`score_cells`] (empty
+/// for rows without a score), so that full scores need not all be in memory at once.
 pub fn write(
     path: &Path,
     profile: &Profile,
     passthrough_columns: &[String],
     rows: &[Row],
+    score_cells_of: impl Fn(&Row) -> std::io::Result<Vec<String>> + Sync,
 ) -> Result<(), FatalError> {
     atomic::write(path, |out| {
-        write_to(out, profile, passthrough_columns, rows)
+        write_to(out, profile, passthrough_columns, rows, score_cells_of)
     })
 }
 
@@ -50,6 +62,7 @@ pub fn write_to(
     profile: &Profile,
     passthrough_columns: &[String],
     rows: &[Row],
+    score_cells_of: impl Fn(&Row) -> std::io::Result<Vec<String>> + Sync,
 ) -> std::io::Result<()> {
     let mut writer = csv::WriterBuilder::new().from_writer(out);
     let mut header: Vec<String> = FIXED_COLUMNS
@@ -68,6 +81,7 @@ pub fn write_to(
     header.extend(passthrough_columns.iter().map(|column| sanitise(column)));
     writer.write_record(&header)?;
 
+    let score_width = CELLS_BEFORE_SUBMITTED + profile.gates.len() + profile.criteria.len() + 1;
     let mut ordered: Vec<&Row> = rows.iter().collect();
     ordered.sort_by(|a, b| match (a.rank, b.rank) {
         (Some(x), Some(y)) => x.cmp(&y),
@@ -75,14 +89,25 @@ pub fn write_to(
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.input.display.cmp(&b.input.display),
     });
-    for row in ordered {
-        writer.write_record(record(profile, row).iter().map(|cell| sanitise(cell)))?;
+    // Rows are read and rendered in parallel, a chunk at a time, and written in order.
+    for chunk in ordered.chunks(ROWS_PER_CHUNK) {
+        let records = chunk
+            .par_iter()
+            .map(|row| {
+                let score_cells = score_cells_of(row)?;
+                Ok(record(row, &score_cells, score_width))
+            })
+            .collect::<std::io::Result<Vec<_>>>()?;
+        for cells in records {
+            writer.write_record(cells.iter().map(|cell| sanitise(cell)))?;
+        }
     }
     writer.flush()
 }
 
-fn record(profile: &Profile, row: &Row) -> Vec<String> {
-    let score = row.score.as_ref();
+/// One row's cells: the row's own around its score cells (blank where it has no score).
+fn record(row: &Row, score_cells: &[String], score_width: usize) -> Vec<String> {
+    let score_cell = |index: usize| score_cells.get(index).cloned().unwrap_or_default();
     let mut cells = vec![
         row.rank.map(|rank| rank.to_string()).unwrap_or_default(),
         row.input.display.clone(),
@@ -91,62 +116,63 @@ fn record(profile: &Profile, row: &Row) -> Vec<String> {
         } else {
             String::new()
         },
-        score.map(|s| format!("{:.1}", s.score)).unwrap_or_default(),
-        row.status.as_str().to_string(),
+    ];
+    cells.extend((0..CELLS_BEFORE_STATUS).map(score_cell));
+    cells.push(row.status.as_str().to_string());
+    cells.push(
         row.language
             .map_or("unknown", |language| language.code())
             .to_string(),
-        score
-            .map(|s| s.eligible.as_str().to_string())
-            .unwrap_or_default(),
-        score.map(eligibility_reasons).unwrap_or_default(),
-        score
-            .map(|s| format!("{:.1}", s.facts.years_experience))
-            .unwrap_or_default(),
-        score
-            .and_then(|s| s.facts.degree.as_ref())
-            .map(|degree| format!("{:?} ({} y)", degree.level, degree.nominal_years))
-            .unwrap_or_default(),
-        score
-            .map(|s| {
-                s.facts
-                    .languages
-                    .iter()
-                    .map(|skill| format!("{} {:?}", skill.language, skill.level))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            })
-            .unwrap_or_default(),
-        score
-            .map(|s| s.facts.certifications.join("; "))
-            .unwrap_or_default(),
-        score
-            .and_then(|s| s.facts.clearance.as_ref())
-            .map(|clearance| format!("{:?}: {}", clearance.status, clearance.quote))
-            .unwrap_or_default(),
-        score.map(|s| s.flags.join(";")).unwrap_or_default(),
+    );
+    cells.extend((CELLS_BEFORE_STATUS..CELLS_BEFORE_SUBMITTED).map(score_cell));
+    cells.push(
         row.input
             .submitted_at
             .map(|at| at.to_rfc3339())
             .unwrap_or_default(),
-    ];
-    for (index, _) in profile.gates.iter().enumerate() {
-        cells.push(
-            score
-                .map(|s| s.gates[index].outcome.as_str().to_string())
-                .unwrap_or_default(),
-        );
-    }
-    for (index, _) in profile.criteria.iter().enumerate() {
-        cells.push(
-            score
-                .map(|s| format!("{:.0}", s.criteria[index].score * 100.0))
-                .unwrap_or_default(),
-        );
-    }
-    cells.push(score.map(evidence_summary).unwrap_or_default());
+    );
+    cells.extend((CELLS_BEFORE_SUBMITTED..score_width).map(score_cell));
     cells.push(row.detail.clone());
     cells.extend(row.input.passthrough.iter().cloned());
+    cells
+}
+
+/// The cells a score fills, rendered once when the CV is scored (and kept with its result):
+/// score, eligibility, reasons, facts and flags; one per gate; one per criterion; evidence.
+pub fn score_cells(score: &CvScore) -> Vec<String> {
+    let facts = &score.facts;
+    let mut cells = vec![
+        format!("{:.1}", score.score),
+        score.eligible.as_str().to_string(),
+        eligibility_reasons(score),
+        format!("{:.1}", facts.years_experience),
+        facts
+            .degree
+            .as_ref()
+            .map(|degree| format!("{:?} ({} y)", degree.level, degree.nominal_years))
+            .unwrap_or_default(),
+        facts
+            .languages
+            .iter()
+            .map(|skill| format!("{} {:?}", skill.language, skill.level))
+            .collect::<Vec<_>>()
+            .join("; "),
+        facts.certifications.join("; "),
+        facts
+            .clearance
+            .as_ref()
+            .map(|clearance| format!("{:?}: {}", clearance.status, clearance.quote))
+            .unwrap_or_default(),
+        score.flags.join(";"),
+    ];
+    cells.extend(score.gates.iter().map(|gate| gate.outcome.as_str().to_string()));
+    cells.extend(
+        score
+            .criteria
+            .iter()
+            .map(|criterion| format!("{:.0}", criterion.score * 100.0)),
+    );
+    cells.push(evidence_summary(score));
     cells
 }
 

@@ -7,8 +7,8 @@ pub mod manifest;
 
 use crate::ingest::Input;
 use crate::lang::EuLanguage;
-use crate::score::CvScore;
 use crate::status::Status;
+use crate::store::Headline;
 
 /// One line of the shortlist: exactly one per input file.
 #[derive(Debug, Clone)]
@@ -23,6 +23,6 @@ pub struct Row {
     pub language: Option<EuLanguage>,
     /// Rank among scored CVs (None for failures).
     pub rank: Option<usize>,
-    /// The score and its explanation (None for failures).
-    pub score: Option<CvScore>,
+    /// Score and eligibility (None for failures); the explanation stays in the result store.
+    pub headline: Option<Headline>,
 }

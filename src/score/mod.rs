@@ -6,7 +6,6 @@
 //! weighted by where they stand, saturating per term, with personal data, pasted postings,
 //! keyword blocks and invisible text excluded.
 
-pub mod cache;
 mod evidence;
 mod gates;
 mod query;

@@ -1,0 +1,389 @@
+//! Results of earlier runs, kept next to the index (`results.jsonl`), so that a nightly rerun
+//! scores only what changed and a run holds only a small summary per CV in memory: the full
+//! explanation and the rendered shortlist cells stay on disk until the CSV is written.
+//!
+//! One line per CV, three JSON values separated by tab bytes (JSON text never holds a raw tab):
+//! the [`Summary`] (what ranking needs), the score's shortlist cells, and the full [`CvScore`].
+//! The first line names the tool version and profile the results were computed with; a store
+//! written by another version or for another profile is ignored (everything is scored again).
+//! A result is reused only for the same key, bytes and reference date.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::os::unix::fs::{FileExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::error::FatalError;
+use crate::score::{CvScore, Eligibility};
+use crate::status::Status;
+
+/// The store file inside the index folder.
+pub const FILE_NAME: &str = "results.jsonl";
+
+/// What ranking a CV needs of its score.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Headline {
+    /// Weighted total, 0–100.
+    pub score: f64,
+    /// Overall eligibility.
+    pub eligible: Eligibility,
+}
+
+impl From<&CvScore> for Headline {
+    fn from(score: &CvScore) -> Self {
+        Headline {
+            score: score.score,
+            eligible: score.eligible,
+        }
+    }
+}
+
+/// What a run keeps in memory of each CV's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The CV's key (candidate id or relative path).
+    pub key: String,
+    /// SHA-256 of the file the result is for.
+    pub sha256: String,
+    /// The date "present" meant.
+    pub reference: NaiveDate,
+    /// Extraction status.
+    pub status: Status,
+    /// Failure detail or extraction note.
+    pub detail: String,
+    /// ISO 639-1 code, when detected.
+    pub language: Option<String>,
+    /// Score and eligibility, for `ok` CVs.
+    pub headline: Option<Headline>,
+}
+
+/// The first line of a store.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+struct Header {
+    tool_version: String,
+    profile_sha256: String,
+}
+
+impl Header {
+    fn current(profile_sha256: &str) -> Header {
+        Header {
+            tool_version: env!("CARGO_PKG_VERSION").to_string(),
+            profile_sha256: profile_sha256.to_string(),
+        }
+    }
+}
+
+/// A summary and where its line lies in the store file.
+#[derive(Debug)]
+struct Entry {
+    summary: Summary,
+    offset: u64,
+    length: usize,
+}
+
+/// An open store: summaries in memory, cells and scores read from the file on demand.
+#[derive(Debug, Default)]
+pub struct ResultStore {
+    file: Option<File>,
+    entries: FxHashMap<String, Entry>,
+}
+
+impl ResultStore {
+    /// The store at `path` if it was written for this profile and tool version; empty when
+    /// absent, unreadable or stale (its results are then computed again, never trusted).
+    pub fn open(path: &Path, profile_sha256: &str) -> ResultStore {
+        Self::read(path, profile_sha256).unwrap_or_default()
+    }
+
+    fn read(path: &Path, profile_sha256: &str) -> Option<ResultStore> {
+        let file = File::open(path).ok()?;
+        let mut lines = BufReader::with_capacity(1 << 20, &file);
+        let mut line = Vec::new();
+        lines.read_until(b'\n', &mut line).ok()?;
+        if serde_json::from_slice::<Header>(&line).ok()? != Header::current(profile_sha256) {
+            return None;
+        }
+        let mut offset = line.len() as u64;
+        let mut entries = FxHashMap::default();
+        loop {
+            line.clear();
+            let length = lines.read_until(b'\n', &mut line).ok()?;
+            if length == 0 {
+                break;
+            }
+            let summary: Summary = serde_json::from_slice(split_line(&line)?[SUMMARY]).ok()?;
+            let entry = Entry {
+                summary,
+                offset,
+                length,
+            };
+            entries.insert(entry.summary.key.clone(), entry);
+            offset += length as u64;
+        }
+        Some(ResultStore {
+            file: Some(file),
+            entries,
+        })
+    }
+
+    /// The stored result for `key`, if it was computed for these bytes and this reference date.
+    pub fn lookup(&self, key: &str, sha256: &str, reference: NaiveDate) -> Option<&Summary> {
+        self.summary(key)
+            .filter(|summary| summary.sha256 == sha256 && summary.reference == reference)
+    }
+
+    /// The stored result for `key`, whatever it was computed for.
+    pub fn summary(&self, key: &str) -> Option<&Summary> {
+        self.entries.get(key).map(|entry| &entry.summary)
+    }
+
+    /// Number of stored results.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when nothing is stored.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The shortlist cells of `key`'s score (empty when it has none).
+    pub fn cells(&self, key: &str) -> std::io::Result<Vec<String>> {
+        self.parse(key, CELLS)
+    }
+
+    /// The full score of `key`, with every piece of evidence.
+    pub fn score(&self, key: &str) -> std::io::Result<Option<CvScore>> {
+        self.parse(key, SCORE)
+    }
+
+    /// Parses JSON value number `part` of `key`'s line (a missing key reads as empty / none).
+    fn parse<T: serde::de::DeserializeOwned + Default>(
+        &self,
+        key: &str,
+        part: usize,
+    ) -> std::io::Result<T> {
+        let Some(line) = self.line(key)? else {
+            return Ok(T::default());
+        };
+        let parts = split_line(&line).ok_or_else(|| damaged(key))?;
+        serde_json::from_slice(parts[part]).map_err(std::io::Error::other)
+    }
+
+    /// The raw line of `key`, newline included.
+    fn line(&self, key: &str) -> std::io::Result<Option<Vec<u8>>> {
+        let (Some(file), Some(entry)) = (&self.file, self.entries.get(key)) else {
+            return Ok(None);
+        };
+        let mut line = vec![0; entry.length];
+        file.read_exact_at(&mut line, entry.offset)?;
+        Ok(Some(line))
+    }
+
+    /// Deletes the store at `path` (for `--rebuild`).
+    pub fn forget(path: &Path) -> Result<(), FatalError> {
+        match std::fs::remove_file(path) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                Err(FatalError::io(path, error))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+fn damaged(key: &str) -> std::io::Error {
+    std::io::Error::other(format!("the stored result of {key:?} is damaged"))
+}
+
+/// Position of the summary among a line's JSON values.
+const SUMMARY: usize = 0;
+/// Position of the shortlist cells.
+const CELLS: usize = 1;
+/// Position of the full score.
+const SCORE: usize = 2;
+
+/// The summary, cells and score of one line.
+fn split_line(line: &[u8]) -> Option<[&[u8]; 3]> {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let mut parts = line.splitn(3, |&byte| byte == b'\t');
+    Some([parts.next()?, parts.next()?, parts.next()?])
+}
+
+/// Writes a new store: results carried over from the old one and fresh ones, in any order.
+/// Nothing replaces the old store until [`StoreWriter::finish`], so a killed run leaves it whole.
+pub struct StoreWriter {
+    temporary: tempfile::NamedTempFile,
+    out: BufWriter<File>,
+    target: Option<PathBuf>,
+    entries: FxHashMap<String, Entry>,
+    written: u64,
+}
+
+impl StoreWriter {
+    /// A writer that will replace the store at `target`; with no target (an in-memory index),
+    /// the results live in a temporary file for this run only.
+    pub fn create(target: Option<&Path>, profile_sha256: &str) -> Result<StoreWriter, FatalError> {
+        let folder = target
+            .and_then(Path::parent)
+            .map_or_else(std::env::temp_dir, Path::to_path_buf);
+        let fail = |error| FatalError::io(&folder, error);
+        let temporary = tempfile::Builder::new()
+            .prefix(".cvmatch-results-")
+            .permissions(std::fs::Permissions::from_mode(0o600))
+            .tempfile_in(&folder)
+            .map_err(fail)?;
+        let mut writer = StoreWriter {
+            out: BufWriter::new(temporary.as_file().try_clone().map_err(fail)?),
+            temporary,
+            target: target.map(Path::to_path_buf),
+            entries: FxHashMap::default(),
+            written: 0,
+        };
+        let mut header = serde_json::to_vec(&Header::current(profile_sha256))
+            .map_err(|error| FatalError::io(&folder, std::io::Error::other(error)))?;
+        header.push(b'\n');
+        writer.write_line(&header).map_err(fail)?;
+        Ok(writer)
+    }
+
+    /// Carries `key`'s result over from `old` unchanged (its bytes are copied, not parsed).
+    pub fn copy(&mut self, old: &ResultStore, key: &str) -> Result<(), FatalError> {
+        let line = old.line(key).map_err(|error| self.fail(error))?;
+        let (Some(summary), Some(line)) = (old.summary(key), line) else {
+            return Ok(());
+        };
+        self.record(summary.clone(), &line)
+    }
+
+    /// Adds a freshly computed result with its shortlist cells and full score.
+    pub fn add(
+        &mut self,
+        summary: Summary,
+        cells: &[String],
+        score: Option<&CvScore>,
+    ) -> Result<(), FatalError> {
+        let line = encode_line(&summary, cells, score)
+            .map_err(|error| self.fail(std::io::Error::other(error)))?;
+        self.record(summary, &line)
+    }
+
+    fn record(&mut self, summary: Summary, line: &[u8]) -> Result<(), FatalError> {
+        let entry = Entry {
+            offset: self.written,
+            length: line.len(),
+            summary,
+        };
+        self.write_line(line).map_err(|error| self.fail(error))?;
+        self.entries.insert(entry.summary.key.clone(), entry);
+        Ok(())
+    }
+
+    fn write_line(&mut self, line: &[u8]) -> std::io::Result<()> {
+        self.out.write_all(line)?;
+        self.written += line.len() as u64;
+        Ok(())
+    }
+
+    fn fail(&self, error: std::io::Error) -> FatalError {
+        FatalError::io(self.target.as_deref().unwrap_or(self.temporary.path()), error)
+    }
+
+    /// Makes the new store durable and puts it in place of the old one (atomically), then
+    /// opens it for reading.
+    pub fn finish(mut self) -> Result<ResultStore, FatalError> {
+        self.out.flush().map_err(|error| self.fail(error))?;
+        let file = match &self.target {
+            Some(target) => {
+                self.temporary
+                    .as_file()
+                    .sync_all()
+                    .map_err(|error| FatalError::io(target, error))?;
+                self.temporary
+                    .persist(target)
+                    .map_err(|error| FatalError::io(target, error.error))?
+            }
+            // Unlinked at once: the open handle keeps it readable until the run ends.
+            None => self.temporary.into_file(),
+        };
+        Ok(ResultStore {
+            file: Some(file),
+            entries: self.entries,
+        })
+    }
+}
+
+/// One store line: the three JSON values, tab-separated, and a newline.
+fn encode_line(
+    summary: &Summary,
+    cells: &[String],
+    score: Option<&CvScore>,
+) -> serde_json::Result<Vec<u8>> {
+    let mut line = serde_json::to_vec(summary)?;
+    line.push(b'\t');
+    serde_json::to_writer(&mut line, cells)?;
+    line.push(b'\t');
+    serde_json::to_writer(&mut line, &score)?;
+    line.push(b'\n');
+    Ok(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(key: &str, sha256: &str) -> Summary {
+        Summary {
+            key: key.to_string(),
+            sha256: sha256.to_string(),
+            reference: NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date"),
+            status: Status::Ok,
+            detail: "tab\there".to_string(),
+            language: Some("fr".to_string()),
+            headline: Some(Headline {
+                score: 42.5,
+                eligible: Eligibility::Unknown,
+            }),
+        }
+    }
+
+    #[test]
+    fn results_survive_a_rewrite_and_stale_stores_are_ignored() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join(FILE_NAME);
+        let cells = vec!["42.5".to_string(), "=1\t\"x\"\n".to_string()];
+        let mut writer = StoreWriter::create(Some(&path), "p1").expect("writer");
+        writer.add(summary("a", "h1"), &cells, None).expect("add a");
+        writer.add(summary("b\nc", "h2"), &[], None).expect("add b");
+        let first = writer.finish().expect("finish");
+        assert_eq!(first.cells("a").expect("cells"), cells);
+
+        let reopened = ResultStore::open(&path, "p1");
+        assert_eq!(reopened.len(), 2);
+        assert_eq!(reopened.summary("b\nc"), Some(&summary("b\nc", "h2")));
+        let reference = summary("a", "h1").reference;
+        assert!(reopened.lookup("a", "h1", reference).is_some());
+        assert!(reopened.lookup("a", "other bytes", reference).is_none());
+        assert_eq!(reopened.score("a").expect("score"), None);
+
+        let mut writer = StoreWriter::create(Some(&path), "p1").expect("writer");
+        writer.copy(&reopened, "a").expect("copy");
+        writer.finish().expect("finish");
+        let rewritten = ResultStore::open(&path, "p1");
+        assert_eq!(rewritten.len(), 1);
+        assert_eq!(rewritten.cells("a").expect("cells"), cells);
+        assert!(ResultStore::open(&path, "another profile").is_empty());
+    }
+
+    #[test]
+    fn a_damaged_store_is_ignored() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join(FILE_NAME);
+        let header = serde_json::to_string(&Header::current("p")).expect("json");
+        std::fs::write(&path, format!("{header}\n{{\"key\": truncated")).expect("write");
+        assert!(ResultStore::open(&path, "p").is_empty());
+    }
+}
