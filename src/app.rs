@@ -266,7 +266,12 @@ pub fn process(
                     path: inputs.files[id].path.clone(),
                 })
                 .collect();
-            extract_into_index(index, &scoring.pool, inputs, prepared, jobs, &vanished, &sink)?;
+            let update = IndexUpdate {
+                jobs,
+                known: &known,
+                vanished: &vanished,
+            };
+            extract_into_index(index, &scoring.pool, inputs, prepared, update, &sink)?;
             index.reload()?;
         }
         stage_done("extract_and_index");
@@ -329,17 +334,32 @@ impl ResultSink<'_> {
     }
 }
 
-/// Extracts `jobs` on the worker pool; indexes and scores each result as it arrives; removes
-/// the `vanished` keys; commits at safe points.
+/// What a run changes in the index.
+struct IndexUpdate<'a> {
+    /// Files to extract (new or changed).
+    jobs: Vec<Job>,
+    /// Key → hash of what the index held before the run (a known key is replaced, a new one
+    /// only added).
+    known: &'a HashMap<String, String>,
+    /// Keys whose files are gone.
+    vanished: &'a [&'a String],
+}
+
+/// Extracts the update's files on the worker pool; indexes and scores each result as it
+/// arrives; removes the vanished keys; commits at safe points.
 fn extract_into_index(
     index: &CvIndex,
     settings: &PoolSettings,
     inputs: &Inputs,
     prepared: &[Prepared],
-    jobs: Vec<Job>,
-    vanished: &[&String],
+    update: IndexUpdate,
     sink: &ResultSink,
 ) -> Result<(), FatalError> {
+    let IndexUpdate {
+        jobs,
+        known,
+        vanished,
+    } = update;
     let progress = progress_bar(jobs.len());
     let writer = RwLock::new(index.writer()?);
     for key in vanished {
@@ -369,7 +389,11 @@ fn extract_into_index(
                             extraction,
                             language,
                         );
-                        read(writer).upsert(&cv)?;
+                        if known.contains_key(&cv.key) {
+                            read(writer).upsert(&cv)?;
+                        } else {
+                            read(writer).add(&cv)?;
+                        }
                         sink.add(&cv)?;
                         progress.inc(1);
                         if commits.due() {

@@ -361,6 +361,12 @@ impl CvWriter<'_> {
     /// Replaces the CV with the same key (or adds it).
     pub fn upsert(&self, cv: &StoredCv) -> Result<(), FatalError> {
         self.remove(&cv.key);
+        self.add(cv)
+    }
+
+    /// Adds a CV whose key the index does not hold: no delete to queue and apply at commit,
+    /// which a first run over tens of thousands of CVs would pay for every one of them.
+    pub fn add(&self, cv: &StoredCv) -> Result<(), FatalError> {
         let doc = self.index.fields.to_document(cv);
         self.writer
             .add_document(doc)
