@@ -52,7 +52,7 @@ log "generated $COUNT CVs in $(calc "$(now) - $t0" %.1f) s"
 FILES=$(find "$GEN" -type f -name '*.pdf' | wc -l)
 find "$GEN" -type f -name '*.pdf' -print0 | xargs -0 cat >/dev/null # warm the page cache
 
-PT_ROW="| pdftotext | $PDFTOTEXT_P | — | — | — | — | not installed (apt-get install -y poppler-utils) | | |"
+PT_ROW="| pdftotext | $PDFTOTEXT_P | — | — | — | — | not installed (apt-get install -y poppler-utils) | | | | | | |"
 if command -v pdftotext >/dev/null; then
     rc=0
     t0=$(now)
@@ -60,7 +60,7 @@ if command -v pdftotext >/dev/null; then
         xargs -0 -P "$PDFTOTEXT_P" -I{} pdftotext -q {} - >/dev/null 2>&1 || rc=$?
     pt=$(calc "$(now) - $t0")
     [[ $rc == 0 || $rc == 123 ]] || die "pdftotext/xargs failed with status $rc"
-    PT_ROW="| pdftotext (xargs -P) | $PDFTOTEXT_P | — | — | — | — | $pt | $(calc "$FILES / $pt" %.1f) | — |"
+    PT_ROW="| pdftotext (xargs -P) | $PDFTOTEXT_P | — | — | — | — | $pt | $(calc "$FILES / $pt" %.1f) | — | | | | |"
     log "pdftotext -P $PDFTOTEXT_P: $pt s"
 fi
 
@@ -71,7 +71,7 @@ base=""
 for p in $THREADS; do
     if (($(elapsed) > BUDGET_S)); then
         log "budget of $BUDGET_S s spent: --threads $p and above skipped"
-        ROWS+=("| cvmatch | $p | skipped (time budget) | | | | | | |")
+        ROWS+=("| cvmatch | $p | skipped (time budget) | | | | | | | | | | |")
         continue
     fi
     rm -rf "$WORK/index"
@@ -82,9 +82,10 @@ for p in $THREADS; do
     wall=$(calc "$(now) - $t0")
     [[ -n $base ]] || base=$wall
     m=$WORK/out.csv.manifest.json
-    ROWS+=("| cvmatch | $p | $(field "$m" ingest) | $(field "$m" extract_and_index) \
-| $(field "$m" score) | $(field "$m" report) | $wall | $(calc "$FILES / $wall" %.1f) \
-| $(calc "$base / $wall" %.2f) |")
+    ROWS+=("| cvmatch | $p | $(field "$m" ingest) | $(field "$m" extract_index_score) \
+| $(field "$m" rescore) | $(field "$m" report) | $wall | $(calc "$FILES / $wall" %.1f) \
+| $(calc "$base / $wall" %.2f) | $(field "$m" extract) | $(field "$m" language) \
+| $(field "$m" score) | $(field "$m" store) |")
     log "cvmatch --threads $p: $wall s ($(field "$m" files) rows)"
 done
 
@@ -94,8 +95,8 @@ report() {
     echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $FILES PDFs;" \
         "each cvmatch run from an empty index (--rebuild); stage columns from the run manifest."
     echo
-    echo "| tool | P | ingest s | extract_and_index s | score s | report s | wall s | CVs/s | speed-up vs first P |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| tool | P | ingest s | extract_index_score s | rescore s | report s | wall s | CVs/s | speed-up vs first P | busy extract s | busy language s | busy score s | busy store s |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${ROWS[@]}"
     echo "$PT_ROW"
     echo

@@ -140,8 +140,10 @@ throughput() {
 | $(calc "$files / $cv" %.1f) | $(calc "$files / $pt" %.1f) | $(calc "$base_cv / $cv" %.2f) \
 | $(calc "$base_pt / $pt" %.2f) |")
         STAGE_ROWS+=("| $name | $p | $(manifest_field "$tag" ingest) \
-| $(manifest_field "$tag" extract_and_index) | $(manifest_field "$tag" score) \
-| $(manifest_field "$tag" report) | $cv |")
+| $(manifest_field "$tag" extract_index_score) | $(manifest_field "$tag" rescore) \
+| $(manifest_field "$tag" report) | $cv | $(manifest_field "$tag" extract) \
+| $(manifest_field "$tag" language) | $(manifest_field "$tag" index) \
+| $(manifest_field "$tag" score) | $(manifest_field "$tag" store) |")
     done
 }
 
@@ -231,10 +233,11 @@ echo "| corpus | files | cores | P | pdftotext s | cvmatch s | cvmatch/pdftotext
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${THROUGHPUT_ROWS[@]}"
 echo
-echo "cvmatch stage split (run manifest \`stage_seconds\`, s):"
+echo "cvmatch stage split (run manifest: \`stage_seconds\` wall, then \`busy_seconds\` summed over"
+echo "threads for the stages that overlap; busy time includes waiting for a core when threads outnumber cores):"
 echo
-echo "| corpus | P | ingest | extract_and_index | score | report | total wall |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| corpus | P | ingest | extract_index_score | rescore | report | total wall | busy: extract | language | index (hand-off) | score | store |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${STAGE_ROWS[@]}"
 if [[ -n $INC_ROW ]]; then
     echo

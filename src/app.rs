@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::config::{RunConfig, ScoringConfig};
 use crate::error::FatalError;
-use crate::extract::pool::{self, Job, PoolSettings};
+use crate::extract::pool::{self, Extracted, Job, PoolSettings};
 use crate::extract::Extraction;
 use crate::index::{CvIndex, CvWriter, StoredCv};
 use crate::ingest::{self, Inputs, Prepared};
@@ -80,10 +80,7 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
     let mut stages = BTreeMap::new();
     let mut lap = Instant::now();
     let mut stage_done = |name: &str| {
-        stages.insert(
-            name.to_string(),
-            (lap.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
-        );
+        stages.insert(name.to_string(), seconds(lap.elapsed()));
         lap = Instant::now();
     };
     let profile = &config.scoring.profile;
@@ -104,6 +101,7 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
         results,
         extracted,
         reused,
+        busy_seconds,
     } = process(
         &mut index,
         &inputs,
@@ -128,6 +126,7 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
         statuses: statuses.clone(),
         extracted,
         stage_seconds: stages,
+        busy_seconds,
         inputs: inputs
             .files
             .iter()
@@ -161,6 +160,8 @@ pub struct Processed {
     pub extracted: usize,
     /// PDFs found unchanged in the index (not extracted again).
     pub reused: usize,
+    /// Time spent in each overlapping stage, summed over threads (see [`BusyTime`]).
+    pub busy_seconds: BTreeMap<String, f64>,
 }
 
 /// What a run must do with one input it can read.
@@ -241,10 +242,11 @@ pub fn process(
     let extracted = to_extract.len();
     let reused = wanted.len() - extracted;
 
+    let busy = BusyTime::default();
     // An unchanged rerun writes nothing: the old store already holds every result.
     let unchanged = to_reuse.len() == wanted.len() && old.len() == wanted.len();
     let results = if unchanged && vanished.is_empty() {
-        stage_done("extract_and_index");
+        stage_done("extract_index_score");
         old
     } else {
         let mut writer = StoreWriter::create(store_path.as_deref(), &scoring.profile.sha256)?;
@@ -257,6 +259,7 @@ pub fn process(
             writer: Mutex::new(writer),
             scorer: &scorer,
             present_for: &present_for,
+            busy: &busy,
         };
         if !to_extract.is_empty() || !vanished.is_empty() {
             let jobs = to_extract
@@ -274,7 +277,7 @@ pub fn process(
             extract_into_index(index, &scoring.pool, inputs, prepared, update, &sink)?;
             index.reload()?;
         }
-        stage_done("extract_and_index");
+        stage_done("extract_index_score");
         // In batches, so that only one batch of CV texts is in memory at a time.
         let keys: Vec<&str> = to_rescore
             .iter()
@@ -291,7 +294,7 @@ pub fn process(
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .finish()?
     };
-    stage_done("score");
+    stage_done("rescore");
     Ok(Processed {
         rows: build_rows(
             inputs,
@@ -302,6 +305,7 @@ pub fn process(
         results,
         extracted,
         reused,
+        busy_seconds: busy.seconds(),
     })
 }
 
@@ -310,13 +314,16 @@ struct ResultSink<'a> {
     writer: Mutex<StoreWriter>,
     scorer: &'a Scorer<'a>,
     present_for: &'a (dyn Fn(&str) -> NaiveDate + Sync),
+    busy: &'a BusyTime,
 }
 
 impl ResultSink<'_> {
     /// Scores `cv` (when its extraction succeeded) and stores the result.
     fn add(&self, cv: &StoredCv) -> Result<(), FatalError> {
         let reference = (self.present_for)(&cv.key);
-        let score = (cv.status == Status::Ok).then(|| self.scorer.score(cv, reference, |_| true));
+        let score = self.busy.time("score", || {
+            (cv.status == Status::Ok).then(|| self.scorer.score(cv, reference, |_| true))
+        });
         let summary = Summary {
             key: cv.key.clone(),
             sha256: cv.sha256.clone(),
@@ -327,10 +334,12 @@ impl ResultSink<'_> {
             headline: score.as_ref().map(Headline::from),
         };
         let cells = score.as_ref().map(csv_export::score_cells).unwrap_or_default();
-        self.writer
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .add(summary, &cells, score.as_ref())
+        self.busy.time("store", || {
+            self.writer
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .add(summary, &cells, score.as_ref())
+        })
     }
 }
 
@@ -376,12 +385,18 @@ fn extract_into_index(
                 let receiver = receiver.clone();
                 let (writer, commits, progress) = (&writer, &commits, &progress);
                 scope.spawn(move || -> Result<(), FatalError> {
-                    for (id, extraction) in receiver {
+                    for Extracted {
+                        id,
+                        extraction,
+                        busy,
+                    } in receiver
+                    {
+                        sink.busy.add("extract", busy);
                         let Prepared::Ready { sha256 } = &prepared[id] else {
                             continue;
                         };
                         let input = &inputs.files[id];
-                        let language = detect_language(&extraction);
+                        let language = sink.busy.time("language", || detect_language(&extraction));
                         let cv = StoredCv::new(
                             input.key.clone(),
                             input.display.clone(),
@@ -389,11 +404,13 @@ fn extract_into_index(
                             extraction,
                             language,
                         );
-                        if known.contains_key(&cv.key) {
-                            read(writer).upsert(&cv)?;
-                        } else {
-                            read(writer).add(&cv)?;
-                        }
+                        sink.busy.time("index", || {
+                            if known.contains_key(&cv.key) {
+                                read(writer).upsert(&cv)
+                            } else {
+                                read(writer).add(&cv)
+                            }
+                        })?;
                         sink.add(&cv)?;
                         progress.inc(1);
                         if commits.due() {
@@ -446,6 +463,44 @@ fn detect_language(extraction: &Extraction) -> Option<EuLanguage> {
         .map(|page| page.text.as_str())
         .collect();
     lang::detect(&pages)
+}
+
+/// Time spent in each stage, summed over the threads that ran it. Stages overlap (a CV is
+/// scored while the next one is extracted), so they have no wall time of their own: these
+/// sums say where the machine's time goes. `extract` is the time a job held its worker process.
+#[derive(Default)]
+pub struct BusyTime(Mutex<BTreeMap<&'static str, Duration>>);
+
+impl BusyTime {
+    fn add(&self, stage: &'static str, time: Duration) {
+        *self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .entry(stage)
+            .or_default() += time;
+    }
+
+    fn time<T>(&self, stage: &'static str, work: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let outcome = work();
+        self.add(stage, started.elapsed());
+        outcome
+    }
+
+    fn seconds(self) -> BTreeMap<String, f64> {
+        self.0
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .into_iter()
+            .map(|(stage, time)| (stage.to_string(), seconds(time)))
+            .collect()
+    }
+}
+
+/// Seconds, rounded to the millisecond.
+fn seconds(time: Duration) -> f64 {
+    (time.as_secs_f64() * 1000.0).round() / 1000.0
 }
 
 /// Says when the index is due a commit: every [`COMMIT_EVERY_DOCS`] documents or

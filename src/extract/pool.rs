@@ -49,7 +49,7 @@ pub struct Job {
 pub fn extract_all(
     settings: &PoolSettings,
     jobs: impl IntoIterator<Item = Job>,
-    results: &Sender<(usize, Extraction)>,
+    results: &Sender<Extracted>,
 ) {
     let (job_sender, job_receiver) = crossbeam_channel::bounded::<Job>(settings.workers * 2);
     thread::scope(|scope| {
@@ -58,8 +58,14 @@ pub fn extract_all(
             scope.spawn(move || {
                 let mut supervisor = Supervisor::new(settings);
                 for job in job_receiver {
+                    let started = Instant::now();
                     let extraction = supervisor.extract(&job.path);
-                    if results.send((job.id, extraction)).is_err() {
+                    let extracted = Extracted {
+                        id: job.id,
+                        extraction,
+                        busy: started.elapsed(),
+                    };
+                    if results.send(extracted).is_err() {
                         return;
                     }
                 }
@@ -73,6 +79,16 @@ pub fn extract_all(
         }
         drop(job_sender);
     });
+}
+
+/// One job's outcome.
+pub struct Extracted {
+    /// The job's id.
+    pub id: usize,
+    /// What came out.
+    pub extraction: Extraction,
+    /// How long the job held its worker (retries included).
+    pub busy: Duration,
 }
 
 /// Owns at most one live worker process and replaces it when it dies or hangs.

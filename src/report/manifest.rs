@@ -33,6 +33,9 @@ pub struct RunManifest {
     pub extracted: usize,
     /// Wall time per stage, in seconds.
     pub stage_seconds: BTreeMap<String, f64>,
+    /// Time in each overlapping stage (extract, language, index, score, store), summed over
+    /// threads, in seconds: where the machine's time went.
+    pub busy_seconds: BTreeMap<String, f64>,
     /// Key → SHA-256 of every input that could be read.
     pub inputs: BTreeMap<String, String>,
     /// Notes about entries that were not inputs (loops, unreadable folders).
