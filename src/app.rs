@@ -109,9 +109,13 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
         &config.scoring,
         &mut stage_done,
     )?;
-    csv_export::write(&config.out, profile, &inputs.passthrough_columns, &rows, |row| {
-        results.cells(&row.input.key)
-    })?;
+    csv_export::write(
+        &config.out,
+        profile,
+        &inputs.passthrough_columns,
+        &rows,
+        |row| results.cells(&row.input.key),
+    )?;
     let statuses = RunManifest::count_statuses(&rows);
     stage_done("report");
 
@@ -333,7 +337,10 @@ impl ResultSink<'_> {
             language: cv.language.map(|language| language.code().to_string()),
             headline: score.as_ref().map(Headline::from),
         };
-        let cells = score.as_ref().map(csv_export::score_cells).unwrap_or_default();
+        let cells = score
+            .as_ref()
+            .map(csv_export::score_cells)
+            .unwrap_or_default();
         self.busy.time("store", || {
             self.writer
                 .lock()

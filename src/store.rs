@@ -289,7 +289,10 @@ impl StoreWriter {
     }
 
     fn fail(&self, error: std::io::Error) -> FatalError {
-        FatalError::io(self.target.as_deref().unwrap_or(self.temporary.path()), error)
+        FatalError::io(
+            self.target.as_deref().unwrap_or(self.temporary.path()),
+            error,
+        )
     }
 
     /// Makes the new store durable and puts it in place of the old one (atomically), then

@@ -250,7 +250,10 @@ impl CvIndex {
     }
 
     /// Every term of a string column, indexed by its ordinal.
-    fn terms_by_ord(&self, column: &tantivy::columnar::StrColumn) -> Result<Vec<String>, FatalError> {
+    fn terms_by_ord(
+        &self,
+        column: &tantivy::columnar::StrColumn,
+    ) -> Result<Vec<String>, FatalError> {
         let mut terms = Vec::with_capacity(column.dictionary().num_terms());
         let mut stream = column
             .dictionary()

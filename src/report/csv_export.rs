@@ -165,7 +165,12 @@ pub fn score_cells(score: &CvScore) -> Vec<String> {
             .unwrap_or_default(),
         score.flags.join(";"),
     ];
-    cells.extend(score.gates.iter().map(|gate| gate.outcome.as_str().to_string()));
+    cells.extend(
+        score
+            .gates
+            .iter()
+            .map(|gate| gate.outcome.as_str().to_string()),
+    );
     cells.extend(
         score
             .criteria
