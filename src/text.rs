@@ -23,8 +23,12 @@ impl<'a> Folded<'a> {
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         for (pos, c) in original.char_indices() {
-            for lc in c.to_lowercase() {
-                fold_into(lc, &mut text);
+            if c.is_ascii() {
+                text.push(c.to_ascii_lowercase());
+            } else {
+                for lc in c.to_lowercase() {
+                    fold_into(lc, &mut text);
+                }
             }
             map.resize(text.len(), pos);
         }
@@ -51,11 +55,6 @@ impl<'a> Folded<'a> {
         start..end
     }
 
-    /// Folded ranges where `needle` (folded here; trailing `*` = any word ending) occurs as whole word(s).
-    pub(crate) fn find(&self, needle: &str) -> Vec<Range<usize>> {
-        find_word(&self.text, &fold(needle))
-    }
-
     /// The trimmed original line containing folded byte `pos`, at most 200 chars, as evidence.
     pub(crate) fn quote_at(&self, pos: usize) -> String {
         let o = self.map[pos.min(self.text.len())];
@@ -79,11 +78,22 @@ pub(crate) fn fold(s: &str) -> String {
     text
 }
 
-/// `FOLD_FROM` → `FOLD_TO`, built once.
-fn fold_table() -> &'static std::collections::HashMap<char, char> {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, char>> =
-        std::sync::OnceLock::new();
-    TABLE.get_or_init(|| FOLD_FROM.chars().zip(FOLD_TO.chars()).collect())
+/// `FOLD_FROM` → `FOLD_TO` pairs sorted by source char, built once.
+fn fold_table() -> &'static [(char, char)] {
+    static TABLE: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(char, char)> = FOLD_FROM.chars().zip(FOLD_TO.chars()).collect();
+        table.sort_unstable();
+        table
+    })
+}
+
+/// The base letter of `c` in `FOLD_FROM`, or `c` itself.
+fn fold_letter(c: char) -> char {
+    let table = fold_table();
+    table
+        .binary_search_by_key(&c, |&(from, _)| from)
+        .map_or(c, |at| table[at].1)
 }
 
 /// Appends the folded form of one lowercase char to `out`.
@@ -106,116 +116,150 @@ fn fold_into(c: char, out: &mut String) {
         'þ' => out.push_str("th"),
         'ð' | 'đ' => out.push('d'),
         'ł' => out.push('l'),
-        _ => out.push(fold_table().get(&c).copied().unwrap_or(c)),
+        _ => out.push(fold_letter(c)),
     }
+}
+
+/// A needle split into its core and whether a trailing `*` makes it a prefix.
+fn split_prefix(needle: &str) -> (&str, bool) {
+    match needle.strip_suffix('*') {
+        Some(core) => (core, true),
+        None => (needle, false),
+    }
+}
+
+/// Whether `text` starts (or, with `last`, ends) with an alphanumeric char.
+fn alnum_edge(text: &str, last: bool) -> bool {
+    let edge = if last {
+        text.chars().next_back()
+    } else {
+        text.chars().next()
+    };
+    edge.is_some_and(char::is_alphanumeric)
+}
+
+/// True when no word goes on across byte `pos` of `hay` from the left (no alphanumeric char before it).
+fn free_before(hay: &str, pos: usize) -> bool {
+    !alnum_edge(&hay[..pos], true)
+}
+
+/// True when no word goes on across byte `pos` of `hay` to the right (no alphanumeric char at it).
+fn free_after(hay: &str, pos: usize) -> bool {
+    !alnum_edge(&hay[pos..], false)
+}
+
+/// The end of the word that goes on at byte `pos` of `hay` (`pos` itself when none does).
+fn word_end(hay: &str, pos: usize) -> usize {
+    pos + hay[pos..]
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(hay.len() - pos)
 }
 
 /// Byte ranges in folded `hay` where folded `needle` occurs with word boundaries at its alphanumeric edges;
 /// a trailing `*` in the needle drops the end boundary and extends the match to the end of the word.
 pub(crate) fn find_word(hay: &str, needle: &str) -> Vec<Range<usize>> {
-    let (core, prefix) = match needle.strip_suffix('*') {
-        Some(c) => (c, true),
-        None => (needle, false),
-    };
+    let (core, prefix) = split_prefix(needle);
     if core.is_empty() {
         return Vec::new();
     }
-    let first_alnum = core.chars().next().is_some_and(char::is_alphanumeric);
-    let last_alnum = core.chars().next_back().is_some_and(char::is_alphanumeric);
+    let first_alnum = alnum_edge(core, false);
+    let last_alnum = alnum_edge(core, true);
     hay.match_indices(core)
         .filter_map(|(i, m)| {
             let end = i + m.len();
-            let before_ok = !first_alnum
-                || hay[..i]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_alphanumeric());
-            let after_ok = prefix
-                || !last_alnum
-                || hay[end..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-            (before_ok && after_ok).then(|| {
-                let stop = if prefix {
-                    end + hay[end..]
-                        .find(|c: char| !c.is_alphanumeric())
-                        .unwrap_or(hay.len() - end)
-                } else {
-                    end
-                };
-                i..stop
-            })
+            let before_ok = !first_alnum || free_before(hay, i);
+            let after_ok = prefix || !last_alnum || free_after(hay, end);
+            (before_ok && after_ok).then(|| i..if prefix { word_end(hay, end) } else { end })
         })
         .collect()
 }
 
-/// True when folded `hay` contains any of `needles` as whole word(s).
-pub(crate) fn contains_any(hay: &str, needles: &[&str]) -> bool {
-    WordSet::new(hay).contains_any(needles)
+/// One occurrence of a needle of [`Needles`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// The needle's position in the list [`Needles::new`] was given.
+    pub(crate) needle: usize,
+    /// Where it occurs (see [`find_word`]).
+    pub(crate) at: Range<usize>,
 }
 
-/// The words of a folded text, to rule out most needles with a hash lookup before searching.
-pub(crate) struct WordSet<'a> {
-    hay: &'a str,
-    words: std::collections::HashSet<&'a str>,
+/// A distinct needle core (a needle without its trailing `*`) and the needles that share it.
+struct Core {
+    /// Whether the core starts with an alphanumeric char (a word boundary is then needed before it).
+    first_alnum: bool,
+    /// Whether the core ends with an alphanumeric char (a word boundary is then needed after it).
+    last_alnum: bool,
+    /// The needles with this core: (position, prefix needle).
+    needles: Vec<(usize, bool)>,
 }
 
-impl<'a> WordSet<'a> {
-    /// Collects the words of folded `hay`.
-    pub(crate) fn new(hay: &'a str) -> Self {
-        WordSet {
-            hay,
-            words: hay
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|word| !word.is_empty())
-                .collect(),
-        }
-    }
+/// Many folded needles searched in one pass over a text, each with the rules of [`find_word`].
+pub(crate) struct Needles {
+    /// One pattern per distinct core.
+    automaton: aho_corasick::AhoCorasick,
+    /// The cores, by automaton pattern.
+    cores: Vec<Core>,
+}
 
-    /// False when folded `needle` cannot occur: one of its whole words is absent.
-    pub(crate) fn may_contain(&self, needle: &str) -> bool {
-        let prefix_at_end = needle.ends_with('*');
-        let mut words = needle
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| !word.is_empty())
-            .peekable();
-        while let Some(word) = words.next() {
-            let last = words.peek().is_none();
-            let open_ended = prefix_at_end && last;
-            if !open_ended && !self.words.contains(word) {
-                return false;
+impl Needles {
+    /// Compiles folded `needles` (trailing `*` = any word ending); hits name them by position.
+    pub(crate) fn new<'n>(needles: impl IntoIterator<Item = &'n str>) -> Self {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut core_of: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+        let mut cores: Vec<Core> = Vec::new();
+        for (position, needle) in needles.into_iter().enumerate() {
+            let (core, prefix) = split_prefix(needle);
+            if core.is_empty() {
+                continue;
             }
+            let id = *core_of.entry(core).or_insert_with(|| {
+                patterns.push(core);
+                cores.push(Core {
+                    first_alnum: alnum_edge(core, false),
+                    last_alnum: alnum_edge(core, true),
+                    needles: Vec::new(),
+                });
+                cores.len() - 1
+            });
+            cores[id].needles.push((position, prefix));
         }
-        true
-    }
-
-    /// The words, for looking needles up by their first word (see [`NeedleIndex`]).
-    pub(crate) fn words(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.words.iter().copied()
-    }
-
-    /// Where folded `needle` occurs as whole word(s) (see [`find_word`]).
-    pub(crate) fn find(&self, needle: &str) -> Vec<Range<usize>> {
-        if self.may_contain(needle) {
-            find_word(self.hay, needle)
-        } else {
-            Vec::new()
+        Needles {
+            automaton: aho_corasick::AhoCorasick::new(patterns)
+                .expect("needle automaton within size limits"),
+            cores,
         }
     }
 
-    /// True when any of `needles` (folded here) occurs as whole word(s).
-    pub(crate) fn contains_any(&self, needles: &[&str]) -> bool {
-        needles.iter().any(|needle| {
-            let already_folded = needle
-                .bytes()
-                .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase());
-            if already_folded {
-                !self.find(needle).is_empty()
-            } else {
-                !self.find(&fold(needle)).is_empty()
-            }
-        })
+    /// Every occurrence in folded `hay` of every needle, exactly as [`find_word`] finds each
+    /// (occurrences of one core do not overlap: each search resumes after the last one found),
+    /// in order of the end of their core.
+    pub(crate) fn hits<'s>(&'s self, hay: &'s str) -> impl Iterator<Item = Hit> + 's {
+        let mut resume_at = vec![0; self.cores.len()];
+        self.automaton
+            .find_overlapping_iter(hay)
+            .flat_map(move |found| {
+                let id = found.pattern().as_usize();
+                let core = &self.cores[id];
+                let (start, end) = (found.start(), found.end());
+                let taken = start >= resume_at[id];
+                if taken {
+                    resume_at[id] = end;
+                }
+                let starts_word = taken && (!core.first_alnum || free_before(hay, start));
+                let ends_word = !core.last_alnum || free_after(hay, end);
+                core.needles
+                    .iter()
+                    .filter(move |&&(_, prefix)| starts_word && (prefix || ends_word))
+                    .map(move |&(needle, prefix)| Hit {
+                        needle,
+                        at: start..if prefix { word_end(hay, end) } else { end },
+                    })
+            })
+    }
+
+    /// True when any needle occurs in folded `hay`.
+    pub(crate) fn occur_in(&self, hay: &str) -> bool {
+        self.hits(hay).next().is_some()
     }
 }
 
@@ -231,53 +275,22 @@ pub(crate) fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Many folded needles indexed by their first word, so that a line is only searched for the
-/// needles that start with one of its words.
-pub(crate) struct NeedleIndex {
-    by_first_word: std::collections::HashMap<String, Vec<usize>>,
-    always: Vec<usize>,
-}
-
-impl NeedleIndex {
-    /// Indexes folded `needles` (their positions are what [`NeedleIndex::candidates`] returns).
-    pub(crate) fn new<'n>(needles: impl IntoIterator<Item = &'n str>) -> Self {
-        let mut index = NeedleIndex {
-            by_first_word: std::collections::HashMap::new(),
-            always: Vec::new(),
-        };
-        for (position, needle) in needles.into_iter().enumerate() {
-            match needle
-                .split(|c: char| !c.is_alphanumeric())
-                .find(|word| !word.is_empty())
-            {
-                Some(first)
-                    if !needle[needle.find(first).unwrap_or(0) + first.len()..]
-                        .starts_with('*') =>
-                {
-                    index
-                        .by_first_word
-                        .entry(first.to_string())
-                        .or_default()
-                        .push(position)
-                }
-                _ => index.always.push(position),
-            }
-        }
-        index
+/// `hits` in a text grouped by the line of `lines` (from [`lines_with_offsets`]) they stand on,
+/// with ranges relative to that line.
+pub(crate) fn hits_by_line(
+    lines: &[(usize, &str)],
+    hits: impl Iterator<Item = Hit>,
+) -> Vec<Vec<Hit>> {
+    let mut out: Vec<Vec<Hit>> = vec![Vec::new(); lines.len()];
+    for hit in hits {
+        let line = lines.partition_point(|&(offset, _)| offset <= hit.at.start) - 1;
+        let offset = lines[line].0;
+        out[line].push(Hit {
+            needle: hit.needle,
+            at: hit.at.start - offset..hit.at.end - offset,
+        });
     }
-
-    /// Positions of the needles that may occur in the text of `words`, in ascending order.
-    pub(crate) fn candidates(&self, words: &WordSet) -> Vec<usize> {
-        let mut found: Vec<usize> = self.always.clone();
-        for word in words.words() {
-            if let Some(positions) = self.by_first_word.get(word) {
-                found.extend(positions);
-            }
-        }
-        found.sort_unstable();
-        found.dedup();
-        found
-    }
+    out
 }
 
 #[cfg(test)]
@@ -320,8 +333,54 @@ mod tests {
     #[test]
     fn quotes_the_line() {
         let f = Folded::new("one\n  Deutsch (fließend)  \nthree");
-        let r = f.find("deutsch").remove(0);
+        let r = find_word(&f.text, "deutsch").remove(0);
         assert_eq!(f.quote_at(r.start), "Deutsch (fließend)");
+    }
+
+    #[test]
+    fn needles_find_what_find_word_finds() {
+        let needles = [
+            "a-a",
+            "cissp",
+            "cissp*",
+            "security+",
+            "ph. d",
+            "angielsk*",
+            "-x",
+            "",
+            "ü2",
+        ];
+        let compiled = Needles::new(needles);
+        for hay in [
+            "xa-a-a a-a-a a-a",
+            "cissp, cisspx xcissp cissps security+ security++",
+            "ph. d ph. dx angielskiego c1 -x a-x -xy ü2 ü23",
+        ] {
+            let mut found: Vec<Hit> = compiled.hits(hay).collect();
+            found.sort_by_key(|hit| (hit.needle, hit.at.start));
+            let expected: Vec<Hit> = needles
+                .iter()
+                .enumerate()
+                .flat_map(|(needle, text)| {
+                    find_word(hay, text)
+                        .into_iter()
+                        .map(move |at| Hit { needle, at })
+                })
+                .collect();
+            assert_eq!(found, expected, "{hay}");
+        }
+    }
+
+    #[test]
+    fn hits_are_grouped_by_line() {
+        let text = "cissp\nnone\r\n x cissp";
+        let lines = lines_with_offsets(text);
+        let by_line = hits_by_line(&lines, Needles::new(["cissp"]).hits(text));
+        let ranges: Vec<Vec<Range<usize>>> = by_line
+            .iter()
+            .map(|hits| hits.iter().map(|hit| hit.at.clone()).collect())
+            .collect();
+        assert_eq!(ranges, vec![vec![0..5], vec![], vec![3..8]]);
     }
 
     #[test]

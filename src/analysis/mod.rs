@@ -8,9 +8,12 @@
 mod frostem_filter;
 pub mod sections;
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
-    TokenizerManager,
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    TextAnalyzerBuilder, TokenStream, Tokenizer, TokenizerManager,
 };
 
 use crate::lang::EuLanguage;
@@ -24,18 +27,92 @@ pub fn tokenizer_name(language: Option<EuLanguage>) -> String {
     format!("cv_{}", language.map_or("xx", EuLanguage::code))
 }
 
-/// Builds the analyser for a language; unknown languages are lowercased and folded only.
-pub fn analyzer(language: Option<EuLanguage>) -> TextAnalyzer {
-    let base = TextAnalyzer::builder(SimpleTokenizer::default())
+/// The first stages of every chain: words cut, long ones dropped, lowercased.
+fn words_chain() -> TextAnalyzerBuilder<impl Tokenizer> {
+    TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser);
+        .filter(LowerCaser)
+}
+
+/// The last stages of a language's chain (stem, then fold) after `tokenizer`.
+fn finish<T: Tokenizer>(
+    tokenizer: TextAnalyzerBuilder<T>,
+    language: Option<EuLanguage>,
+) -> TextAnalyzer {
     match language.and_then(EuLanguage::stemmer) {
-        Some(algorithm) => base
+        Some(algorithm) => tokenizer
             .filter(FrostemFilter::new(algorithm))
             .filter(AsciiFoldingFilter)
             .build(),
-        None => base.filter(AsciiFoldingFilter).build(),
+        None => tokenizer.filter(AsciiFoldingFilter).build(),
     }
+}
+
+/// Builds the analyser for a language; unknown languages are lowercased and folded only.
+pub fn analyzer(language: Option<EuLanguage>) -> TextAnalyzer {
+    finish(words_chain(), language)
+}
+
+/// The lowercased words of a text: [`analyzer`] before its stemming and folding, for
+/// [`WordForms`] to finish word by word.
+pub fn words_analyzer() -> TextAnalyzer {
+    words_chain().build()
+}
+
+/// The rest of [`analyzer`] for one lowercased word of [`words_analyzer`]: what the chain of a
+/// language and the chain of no language make of it. Running the chains this way lets a caller
+/// cut a text into words once and finish each distinct word once.
+#[derive(Clone)]
+pub struct WordForms {
+    /// The language of `stemmed`.
+    language: Option<EuLanguage>,
+    /// Stems (when the language has a stemmer) and folds a whole word.
+    stemmed: TextAnalyzer,
+    /// Folds a whole word.
+    raw: TextAnalyzer,
+}
+
+/// Words a thread has finished per language before it forgets them all (a bound on memory).
+const FINISHED_WORDS_KEPT: usize = 100_000;
+
+impl WordForms {
+    /// The word chains of `language` and of no language.
+    pub fn new(language: Option<EuLanguage>) -> Self {
+        WordForms {
+            language,
+            stemmed: finish(TextAnalyzer::builder(RawTokenizer::default()), language),
+            raw: finish(TextAnalyzer::builder(RawTokenizer::default()), None),
+        }
+    }
+
+    /// The analysed forms of a lowercased word: (stemmed in the language, only folded).
+    /// CVs share most of their words, so each thread remembers the words it has finished.
+    pub fn of(&mut self, word: &str) -> (String, String) {
+        type Finished = FxHashMap<Option<EuLanguage>, FxHashMap<String, (String, String)>>;
+        thread_local! {
+            static FINISHED: RefCell<Finished> = RefCell::default();
+        }
+        FINISHED.with(|finished| {
+            let mut finished = finished.borrow_mut();
+            let known = finished.entry(self.language).or_default();
+            if let Some(forms) = known.get(word) {
+                return forms.clone();
+            }
+            if known.len() >= FINISHED_WORDS_KEPT {
+                known.clear();
+            }
+            let forms = (whole(&mut self.stemmed, word), whole(&mut self.raw, word));
+            known.insert(word.to_string(), forms.clone());
+            forms
+        })
+    }
+}
+
+/// The single token a whole-text chain makes of `word`.
+fn whole(chain: &mut TextAnalyzer, word: &str) -> String {
+    let mut stream = chain.token_stream(word);
+    stream.advance();
+    std::mem::take(&mut stream.token_mut().text)
 }
 
 /// Registers every language's analyser. Tantivy does not store tokenizers in the index, so
@@ -103,6 +180,22 @@ mod tests {
             analyse_phrase(&mut polish, "audytów"),
             analyse_phrase(&mut polish, "audyty")
         );
+    }
+
+    #[test]
+    fn word_forms_finish_the_chains() {
+        let text = "Sécurité des RÉSEAUX, audyty audytów İstanbul ﬁrewall Straße ΑΣΦΑΛΕΙΑ 2019 x";
+        for language in std::iter::once(None).chain(EuLanguage::ALL.map(Some)) {
+            let mut forms = WordForms::new(language);
+            let finished: Vec<(String, String)> = analyse(&mut words_analyzer(), text)
+                .into_iter()
+                .map(|term| forms.of(&term.text))
+                .collect();
+            let stemmed = analyse_phrase(&mut analyzer(language), text);
+            let raw = analyse_phrase(&mut analyzer(None), text);
+            let expected: Vec<(String, String)> = stemmed.into_iter().zip(raw).collect();
+            assert_eq!(finished, expected, "{language:?}");
+        }
     }
 
     #[test]

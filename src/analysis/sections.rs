@@ -624,11 +624,11 @@ pub fn split<'a>(pages: &[&'a str]) -> Vec<Line<'a>> {
 }
 
 /// The heading table, folded once: folded heading → section.
-fn folded_headings() -> &'static std::collections::HashMap<String, Section> {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<String, Section>> =
+fn folded_headings() -> &'static rustc_hash::FxHashMap<String, Section> {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<String, Section>> =
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = std::collections::HashMap::new();
+        let mut table = rustc_hash::FxHashMap::default();
         for (section, names) in HEADINGS {
             for name in names.iter() {
                 table

@@ -1,7 +1,8 @@
 //! Professional certifications (security, cloud, networking, service management) under canonical names.
 
-use crate::text::{lines_with_offsets, Folded, WordSet};
+use crate::text::{fold, hits_by_line, lines_with_offsets, Folded, Needles};
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 /// Stands for "any of `CUES`" in an alternative.
 const CUE: &str = "@cue";
@@ -154,23 +155,63 @@ const CERTS: &[(&str, &[&[&str]])] = &[
     ("TOGAF", &[&["togaf"]]),
 ];
 
+/// `CERTS` compiled: one automaton over `CUES` then every other needle, and per certification
+/// its alternatives as needle ids (`None` = any cue).
+struct Table {
+    /// `CUES` then the other needles, each with its own id.
+    needles: Needles,
+    /// Canonical name, then alternatives of needle ids that must all occur on one line.
+    certs: Vec<(&'static str, Vec<Vec<Option<usize>>>)>,
+}
+
+/// The compiled `CERTS`, built once.
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut folded: Vec<String> = CUES.iter().map(|cue| fold(cue)).collect();
+        let mut id_of = |needle: &str| {
+            (needle != CUE).then(|| {
+                folded.push(fold(needle));
+                folded.len() - 1
+            })
+        };
+        let certs = CERTS
+            .iter()
+            .map(|(name, alternatives)| {
+                let alternatives = alternatives
+                    .iter()
+                    .map(|all| all.iter().map(|needle| id_of(needle)).collect())
+                    .collect();
+                (*name, alternatives)
+            })
+            .collect();
+        Table {
+            needles: Needles::new(folded.iter().map(String::as_str)),
+            certs,
+        }
+    })
+}
+
 /// Certifications present in the text: canonical names, sorted, deduplicated. Words that are also
 /// organisation names (CISA the US agency, OSCE the Organization) count only next to a certification cue.
 pub fn certifications(text: &str) -> Vec<String> {
     let folded = Folded::new(text);
+    let lines = lines_with_offsets(&folded.text);
+    let table = table();
     let mut out = BTreeSet::new();
-    for (_, line) in lines_with_offsets(&folded.text) {
-        let words = WordSet::new(line);
-        for (name, alternatives) in CERTS {
-            if alternatives.iter().any(|all| {
-                all.iter().all(|&n| {
-                    if n == CUE {
-                        words.contains_any(CUES)
-                    } else {
-                        words.contains_any(&[n])
-                    }
-                })
-            }) {
+    for hits in hits_by_line(&lines, table.needles.hits(&folded.text)) {
+        let mut found: Vec<usize> = hits.iter().map(|hit| hit.needle).collect();
+        found.sort_unstable();
+        found.dedup();
+        if found.is_empty() {
+            continue;
+        }
+        let present = |needle: &Option<usize>| match needle {
+            None => found.first().is_some_and(|&id| id < CUES.len()),
+            Some(id) => found.binary_search(id).is_ok(),
+        };
+        for (name, alternatives) in &table.certs {
+            if alternatives.iter().any(|all| all.iter().all(present)) {
                 out.insert((*name).to_string());
             }
         }

@@ -1,6 +1,8 @@
 //! Evidence of a security clearance, held or obtainable.
 
-use crate::text::{lines_with_offsets, Folded, WordSet};
+use std::sync::OnceLock;
+
+use crate::text::{fold, hits_by_line, lines_with_offsets, Folded, Needles};
 
 /// Whether the candidate holds a clearance or could obtain one.
 #[derive(
@@ -148,23 +150,50 @@ const NEGATIONS: &[&str] = &[
     "geen",
 ];
 
+/// The needle lists a line is read against, in the order of their bits in a line's mask.
+const LISTS: [&[&str]; 4] = [LEVELS, CLEARANCE, OBTAINABLE, NEGATIONS];
+/// Mask bit of a line naming a classification level (`LEVELS`).
+const LEVEL: u8 = 1;
+/// Mask bit of a line naming a clearance (`CLEARANCE`).
+const CLEARANCE_WORD: u8 = 2;
+/// Mask bit of a line saying a clearance is obtainable (`OBTAINABLE`).
+const OBTAINABLE_WORD: u8 = 4;
+/// Mask bit of a line negating (`NEGATIONS`).
+const NEGATION: u8 = 8;
+
+/// Every needle of `LISTS` folded in one automaton, with the mask bit of its list.
+fn needles() -> &'static (Needles, Vec<u8>) {
+    static NEEDLES: OnceLock<(Needles, Vec<u8>)> = OnceLock::new();
+    NEEDLES.get_or_init(|| {
+        let folded: Vec<(String, u8)> = LISTS
+            .iter()
+            .enumerate()
+            .flat_map(|(list, needles)| needles.iter().map(move |n| (fold(n), 1 << list)))
+            .collect();
+        (
+            Needles::new(folded.iter().map(|(needle, _)| needle.as_str())),
+            folded.iter().map(|&(_, bit)| bit).collect(),
+        )
+    })
+}
+
 /// Security clearance evidence: `Held` wins over `Obtainable`; the first line of the winning kind is quoted.
 pub fn clearance(text: &str) -> Option<Clearance> {
     let folded = Folded::new(text);
-    let whole = WordSet::new(&folded.text);
-    if !whole.contains_any(LEVELS) && !whole.contains_any(CLEARANCE) {
-        return None;
-    }
+    let (needles, bits) = needles();
+    let lines = lines_with_offsets(&folded.text);
     let mut obtainable: Option<usize> = None;
-    for (offset, line) in lines_with_offsets(&folded.text) {
-        let words = WordSet::new(line);
-        let level = words.contains_any(LEVELS);
-        if !level && !words.contains_any(CLEARANCE) {
+    for (hits, &(offset, _)) in hits_by_line(&lines, needles.hits(&folded.text))
+        .iter()
+        .zip(&lines)
+    {
+        let mask = hits.iter().fold(0, |mask, hit| mask | bits[hit.needle]);
+        if mask & (LEVEL | CLEARANCE_WORD) == 0 {
             continue;
         }
-        if words.contains_any(OBTAINABLE) {
+        if mask & OBTAINABLE_WORD != 0 {
             obtainable.get_or_insert(offset);
-        } else if !words.contains_any(NEGATIONS) {
+        } else if mask & NEGATION == 0 {
             return Some(Clearance {
                 status: ClearanceStatus::Held,
                 quote: folded.quote_at(offset),

@@ -1,6 +1,8 @@
 //! Highest degree mentioned in a CV, with nominal years of study.
 
-use crate::text::{contains_any, fold, Folded, WordSet};
+use std::sync::OnceLock;
+
+use crate::text::{find_word, fold, Folded, Hit, Needles};
 
 /// Level of education, ordered from lowest to highest.
 #[derive(
@@ -275,30 +277,32 @@ pub fn highest_degree(text: &str) -> Option<Degree> {
             best = Some((level, years, pos));
         }
     };
-    let words = WordSet::new(&folded.text);
-    for &(needle, level, years, needs_cue) in PATTERNS {
-        for r in words.find(&fold(needle)) {
-            let line = line_around(&folded.text, r.start);
-            let after: String = folded.text[r.end..].chars().take(30).collect();
-            let before = &folded.text[..r.start];
-            if needs_cue && !contains_any(line, UNIVERSITY_CUES) {
-                continue;
-            }
-            if level >= Master && contains_any(&after, NOT_HELD) {
-                continue;
-            }
-            if needle == "master" && MASTER_ROLES.iter().any(|w| before.trim_end().ends_with(w)) {
-                continue;
-            }
-            consider(level, years, r.start);
+    let needles = needles();
+    // In the order of `PATTERNS`, then of the text: the first mention wins among equals.
+    let mut hits: Vec<Hit> = needles.patterns.hits(&folded.text).collect();
+    hits.sort_unstable_by_key(|hit| (hit.needle, hit.at.start));
+    for Hit { needle, at: r } in hits {
+        let (needle, level, years, needs_cue) = PATTERNS[needle];
+        let line = line_around(&folded.text, r.start);
+        let after: String = folded.text[r.end..].chars().take(30).collect();
+        let before = &folded.text[..r.start];
+        if needs_cue && !needles.university_cues.occur_in(line) {
+            continue;
         }
+        if level >= Master && needles.not_held.occur_in(&after) {
+            continue;
+        }
+        if needle == "master" && MASTER_ROLES.iter().any(|w| before.trim_end().ends_with(w)) {
+            continue;
+        }
+        consider(level, years, r.start);
     }
     let head_end = folded
         .text
         .match_indices('\n')
         .nth(2)
         .map_or(folded.text.len(), |(i, _)| i);
-    if let Some(r) = folded.find("dr.").into_iter().find(|r| r.start < head_end) {
+    if let Some(r) = find_word(&folded.text[..head_end], "dr.").first() {
         consider(Doctorate, 8, r.start);
     }
     best.map(|(level, nominal_years, pos)| Degree {
@@ -306,6 +310,32 @@ pub fn highest_degree(text: &str) -> Option<Degree> {
         nominal_years,
         quote: folded.quote_at(pos),
     })
+}
+
+/// `PATTERNS`, `UNIVERSITY_CUES` and `NOT_HELD`, folded and compiled.
+struct DegreeNeedles {
+    /// `PATTERNS`, by position.
+    patterns: Needles,
+    /// `UNIVERSITY_CUES`.
+    university_cues: Needles,
+    /// `NOT_HELD`.
+    not_held: Needles,
+}
+
+/// The compiled needle lists, built once.
+fn needles() -> &'static DegreeNeedles {
+    static NEEDLES: OnceLock<DegreeNeedles> = OnceLock::new();
+    NEEDLES.get_or_init(|| DegreeNeedles {
+        patterns: compile(PATTERNS.iter().map(|(needle, ..)| *needle)),
+        university_cues: compile(UNIVERSITY_CUES.iter().copied()),
+        not_held: compile(NOT_HELD.iter().copied()),
+    })
+}
+
+/// `needles` folded and compiled.
+fn compile<'n>(needles: impl Iterator<Item = &'n str>) -> Needles {
+    let folded: Vec<String> = needles.map(fold).collect();
+    Needles::new(folded.iter().map(String::as_str))
 }
 
 /// The folded line containing byte `pos`.

@@ -1,6 +1,6 @@
 //! Language levels (CEFR) for the 24 official EU languages, from codes or level words near a language name.
 
-use crate::text::{find_word, fold, lines_with_offsets, Folded, NeedleIndex, WordSet};
+use crate::text::{find_word, fold, hits_by_line, lines_with_offsets, Folded, Hit, Needles};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -951,8 +951,8 @@ const LEVEL_WORDS: &[(Cefr, &[&str])] = &[
 struct Tables {
     names: Vec<(&'static str, String)>,
     levels: Vec<(Cefr, String)>,
-    name_index: NeedleIndex,
-    level_index: NeedleIndex,
+    name_needles: Needles,
+    level_needles: Needles,
 }
 
 /// The folded tables.
@@ -968,8 +968,8 @@ fn tables() -> &'static Tables {
             .flat_map(|(c, ws)| ws.iter().map(move |w| (*c, fold(w))))
             .collect();
         Tables {
-            name_index: NeedleIndex::new(names.iter().map(|(_, name)| name.as_str())),
-            level_index: NeedleIndex::new(levels.iter().map(|(_, word)| word.as_str())),
+            name_needles: Needles::new(names.iter().map(|(_, name)| name.as_str())),
+            level_needles: Needles::new(levels.iter().map(|(_, word)| word.as_str())),
             names,
             levels,
         }
@@ -984,8 +984,9 @@ struct LevelHit {
     code: bool,
 }
 
-/// Levels on a folded line: CEFR codes plus level words, overlapping shorter word matches removed.
-fn level_hits(line: &str) -> Vec<LevelHit> {
+/// Levels on a folded line: CEFR codes plus level words (`words`: the line's hits of the level
+/// needles), overlapping shorter word matches removed.
+fn level_hits(line: &str, words: &[Hit]) -> Vec<LevelHit> {
     let mut hits = Vec::new();
     for (code, level) in [
         ("a1", Cefr::A1),
@@ -1001,24 +1002,16 @@ fn level_hits(line: &str) -> Vec<LevelHit> {
             code: true,
         }));
     }
-    let line_words = WordSet::new(line);
-    let tables = tables();
-    let mut words: Vec<LevelHit> = tables
-        .level_index
-        .candidates(&line_words)
-        .into_iter()
-        .map(|position| &tables.levels[position])
-        .flat_map(|(level, w)| {
-            line_words.find(w).into_iter().map(|at| LevelHit {
-                at,
-                level: *level,
-                code: false,
-            })
-        })
-        .collect();
-    words.sort_by_key(|h| std::cmp::Reverse(h.at.len()));
+    let levels = &tables().levels;
+    let mut words: Vec<&Hit> = words.iter().collect();
+    // Longest first; among equals, in the order of `LEVEL_WORDS`, then of the line.
+    words.sort_unstable_by_key(|h| (std::cmp::Reverse(h.at.len()), h.needle, h.at.start));
     let mut kept: Vec<LevelHit> = Vec::new();
-    for h in words {
+    for h in words.into_iter().map(|h| LevelHit {
+        at: h.at.clone(),
+        level: levels[h.needle].0,
+        code: false,
+    }) {
         if !kept
             .iter()
             .any(|k| k.at.start < h.at.end && h.at.start < k.at.end)
@@ -1078,20 +1071,15 @@ const CONNECTORS: &[&str] = &[
     "un", "и", "u", "agus", "&",
 ];
 
-/// Language mentions on a folded line, in order, overlaps removed.
-fn mentions(line: &str) -> Vec<(&'static str, Range<usize>)> {
-    let words = WordSet::new(line);
-    let tables = tables();
-    let mut found: Vec<(&'static str, Range<usize>)> = tables
-        .name_index
-        .candidates(&words)
-        .into_iter()
-        .map(|position| &tables.names[position])
-        .flat_map(|(iso, n)| words.find(n).into_iter().map(move |r| (*iso, r)))
-        .collect();
-    found.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
+/// Language mentions on a folded line (`names`: the line's hits of the name needles), in order,
+/// overlaps removed.
+fn mentions(names: &[Hit]) -> Vec<(&'static str, Range<usize>)> {
+    let mut found: Vec<&Hit> = names.iter().collect();
+    // In the order of the line; among equal starts the longest, then in the order of `NAMES`.
+    found.sort_unstable_by_key(|h| (h.at.start, std::cmp::Reverse(h.at.end), h.needle));
+    let names = &tables().names;
     let mut out: Vec<(&'static str, Range<usize>)> = Vec::new();
-    for (iso, r) in found {
+    for (iso, r) in found.into_iter().map(|h| (names[h.needle].0, h.at.clone())) {
         if out.last().is_none_or(|(_, last)| r.start >= last.end) {
             out.push((iso, r));
         }
@@ -1113,13 +1101,16 @@ fn connector_only(gap: &str) -> bool {
 pub fn language_skills(text: &str) -> Vec<LanguageSkill> {
     let folded = Folded::new(text);
     let lines = lines_with_offsets(&folded.text);
+    let tables = tables();
+    let names = hits_by_line(&lines, tables.name_needles.hits(&folded.text));
+    let words = hits_by_line(&lines, tables.level_needles.hits(&folded.text));
     let mut best: BTreeMap<&'static str, (Cefr, usize)> = BTreeMap::new();
     for (n, &(offset, line)) in lines.iter().enumerate() {
-        let ms = mentions(line);
+        let ms = mentions(&names[n]);
         if ms.is_empty() {
             continue;
         }
-        let hits = level_hits(line);
+        let hits = level_hits(line, &words[n]);
         let mut levels: Vec<Option<Cefr>> = Vec::with_capacity(ms.len());
         for (k, (_, r)) in ms.iter().enumerate() {
             let stop = ms.get(k + 1).map_or(line.len(), |(_, next)| next.start);
@@ -1140,13 +1131,14 @@ pub fn language_skills(text: &str) -> Vec<LanguageSkill> {
             }
         }
         let bare = line.split_whitespace().count() <= 4;
-        let next = lines[n + 1..].iter().find(|(_, l)| !l.trim().is_empty());
+        let next = (n + 1..lines.len()).find(|&m| !lines[m].1.trim().is_empty());
         for (k, (iso, _)) in ms.iter().enumerate() {
             let mut found = levels[k].map(|l| (l, offset));
             if found.is_none() && bare && ms.len() == 1 {
-                if let Some(&(next_off, next_line)) = next.filter(|(_, l)| mentions(l).is_empty()) {
-                    found =
-                        best_in(&level_hits(next_line), 0..next_line.len()).map(|l| (l, next_off));
+                if let Some(m) = next.filter(|&m| mentions(&names[m]).is_empty()) {
+                    let (next_off, next_line) = lines[m];
+                    found = best_in(&level_hits(next_line, &words[m]), 0..next_line.len())
+                        .map(|l| (l, next_off));
                 }
             }
             if let Some((level, pos)) = found {

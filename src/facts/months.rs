@@ -1,7 +1,7 @@
 //! Month names (full, genitive/locative and abbreviated) in the official EU languages.
 
 use crate::text::fold;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Month words per month, January first; an entry with a space is a two-word name (Irish).
@@ -418,7 +418,7 @@ const NOT_MONTHS: &[&str] = &["junior", "juniors", "marshal", "augustin"];
 
 /// Folded month words: exact lookup (first month listing a word wins) and the full list for prefix lookups.
 struct Table {
-    exact: HashMap<String, u32>,
+    exact: FxHashMap<String, u32>,
     forms: Vec<(String, u32)>,
 }
 
@@ -426,7 +426,7 @@ struct Table {
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut exact = HashMap::new();
+        let mut exact = FxHashMap::default();
         let mut forms = Vec::new();
         for (i, words) in MONTHS.iter().enumerate() {
             let month = i as u32 + 1;
@@ -445,7 +445,7 @@ fn table() -> &'static Table {
 pub(crate) fn month_of_word(word: &str) -> Option<u32> {
     thread_local! {
         /// Words already looked up: CVs repeat the same words, and a miss scans every form.
-        static SEEN: std::cell::RefCell<HashMap<String, Option<u32>>> = std::cell::RefCell::new(HashMap::new());
+        static SEEN: std::cell::RefCell<FxHashMap<String, Option<u32>>> = std::cell::RefCell::new(FxHashMap::default());
     }
     if let Some(known) = SEEN.with(|seen| seen.borrow().get(word).copied()) {
         return known;

@@ -8,13 +8,14 @@
 //! Overlapping matches ("security audit" and "audit" on the same words) count once, for the
 //! longest term, so a language whose profile lists more synonyms earns no more for the same text.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::OnceCell;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use tantivy::tokenizer::TextAnalyzer;
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
 use crate::analysis::sections::{Line, Section};
-use crate::analysis::{self, analyse_phrase};
+use crate::analysis::{self, analyse_phrase, WordForms};
 use crate::lang::EuLanguage;
 use crate::profile::{CriterionRule, Profile, ScoringRules, Terms};
 
@@ -46,11 +47,11 @@ impl Evidence {
     }
 }
 
-/// The two analysers a CV's words go through.
-#[derive(Clone)]
+/// The two analysers a profile's terms go through, and the number of terms compiled so far.
 struct Analysers {
     stemmed: TextAnalyzer,
     raw: TextAnalyzer,
+    terms: usize,
 }
 
 impl Analysers {
@@ -58,13 +59,24 @@ impl Analysers {
         Analysers {
             stemmed: analysis::analyzer(language),
             raw: analysis::analyzer(None),
+            terms: 0,
         }
     }
+}
+
+/// The same two analysers for a CV's words, taken apart: words are cut once, and each distinct
+/// word is stemmed and folded once per CV.
+#[derive(Clone)]
+struct CvAnalysers {
+    words: TextAnalyzer,
+    forms: WordForms,
 }
 
 /// A term compiled for one language: its words in both forms, and the form in the profile.
 #[derive(Debug, Clone)]
 struct CompiledTerm {
+    /// Its number among the profile's terms (see [`AnalysedCv::find`]).
+    id: usize,
     stemmed: Vec<String>,
     raw: Vec<String>,
     written: String,
@@ -86,11 +98,15 @@ struct CompiledGroup {
 
 /// The profile compiled for CVs of one language.
 pub struct CompiledProfile {
-    analysers: Analysers,
+    analysers: CvAnalysers,
     criteria: Vec<(Vec<CompiledGroup>, f64)>,
     role_terms: Vec<CompiledTerm>,
-    /// Word trigrams (raw forms) of the posting's distinctive phrases.
-    pub(super) posting_trigrams: HashSet<[String; 3]>,
+    /// Number of compiled terms (their ids are below it).
+    term_count: usize,
+    /// The words (raw forms) of the posting's distinctive phrases, numbered.
+    pub(super) posting_words: FxHashMap<String, u32>,
+    /// Word trigrams (of `posting_words` numbers) of the posting's distinctive phrases.
+    pub(super) posting_trigrams: FxHashSet<[u32; 3]>,
 }
 
 fn compile(
@@ -102,11 +118,19 @@ fn compile(
         .for_cv(language)
         .into_iter()
         .map(|written| CompiledTerm {
+            id: 0,
             stemmed: analyse_phrase(&mut analysers.stemmed, written),
             raw: analyse_phrase(&mut analysers.raw, written),
             written: written.to_string(),
         })
         .filter(|term| !term.stemmed.is_empty() && term.stemmed.len() == term.raw.len())
+        .map(|term| {
+            analysers.terms += 1;
+            CompiledTerm {
+                id: analysers.terms - 1,
+                ..term
+            }
+        })
         .collect()
 }
 
@@ -137,60 +161,89 @@ impl CompiledProfile {
             })
             .collect();
         let role_terms = compile(&mut analysers, &profile.role_terms, language);
-        let mut posting_trigrams = HashSet::new();
+        let mut posting_words = FxHashMap::default();
+        let mut posting_trigrams = FxHashSet::default();
         for phrase in &profile.posting_phrases {
-            let words = analyse_phrase(&mut analysers.raw, phrase);
+            let words: Vec<u32> = analyse_phrase(&mut analysers.raw, phrase)
+                .into_iter()
+                .map(|word| intern(&mut posting_words, word))
+                .collect();
             for window in words.windows(3) {
-                posting_trigrams.insert([window[0].clone(), window[1].clone(), window[2].clone()]);
+                posting_trigrams.insert([window[0], window[1], window[2]]);
             }
         }
         CompiledProfile {
-            analysers,
+            analysers: CvAnalysers {
+                words: analysis::words_analyzer(),
+                forms: WordForms::new(language),
+            },
             criteria,
             role_terms,
+            term_count: analysers.terms,
+            posting_words,
             posting_trigrams,
         }
     }
 
     /// Analyses a CV's lines into one word stream that remembers each word's line.
     pub fn analyse<'a>(&self, lines: &'a [Line<'a>]) -> AnalysedCv<'a> {
-        let mut analysers = self.analysers.clone();
-        let mut words = Vec::new();
+        let CvAnalysers {
+            words: mut cutter,
+            mut forms,
+        } = self.analysers.clone();
+        let mut cv = AnalysedCv {
+            lines,
+            words: Vec::new(),
+            stemmed: Forms::default(),
+            raw: Forms::default(),
+            found: std::iter::repeat_with(OnceCell::new)
+                .take(self.term_count)
+                .collect(),
+            excluded: vec![false; lines.len()],
+        };
+        // Lowercased word → its (stemmed, raw) form numbers.
+        let mut known: FxHashMap<String, (u32, u32)> = FxHashMap::default();
         for (line_index, line) in lines.iter().enumerate() {
-            let stemmed = analysis::analyse(&mut analysers.stemmed, line.text);
-            let raw = analysis::analyse(&mut analysers.raw, line.text);
-            // Both chains share the tokenizer, so their words align one to one.
-            for (stemmed, raw) in stemmed.into_iter().zip(raw) {
-                words.push(Word {
-                    stemmed: stemmed.text,
-                    raw: raw.text,
+            let mut stream = cutter.token_stream(line.text);
+            while stream.advance() {
+                let token = stream.token();
+                let (stemmed, raw) = match known.get(token.text.as_str()) {
+                    Some(&numbers) => numbers,
+                    None => {
+                        let (stemmed, raw) = forms.of(&token.text);
+                        let numbers = (cv.stemmed.number(stemmed), cv.raw.number(raw));
+                        known.insert(token.text.clone(), numbers);
+                        numbers
+                    }
+                };
+                cv.push(Word {
+                    stemmed,
+                    raw,
                     line: line_index,
-                    start: stemmed.start,
-                    end: stemmed.end,
+                    start: token.offset_from,
+                    end: token.offset_to,
                 });
             }
         }
-        AnalysedCv::new(lines, words)
+        cv
     }
 
-    /// Whether an experience entry describes a cybersecurity role.
-    pub fn is_security_role(&self, entry: &str) -> bool {
-        let line = [Line {
-            page: 1,
-            text: entry,
-            section: Section::Experience,
-        }];
-        let cv = self.analyse(&line);
-        self.role_terms.iter().any(|term| !cv.find(term).is_empty())
+    /// Whether an experience entry, the CV lines `entry` read as one text, describes a
+    /// cybersecurity role.
+    pub fn is_security_role(&self, cv: &AnalysedCv, entry: &[usize]) -> bool {
+        let words: Vec<&Word> = entry.iter().flat_map(|&line| cv.line_words(line)).collect();
+        self.role_terms
+            .iter()
+            .any(|term| cv.occurs_in(term, &words))
     }
 
     /// Matched occurrences of a criterion's terms that its context rules allow, overlapping ones
     /// reduced to the longest: (term as written, first word, word count).
-    fn occurrences(&self, criterion: usize, cv: &AnalysedCv) -> Vec<(String, usize, usize)> {
+    fn occurrences(&self, criterion: usize, cv: &AnalysedCv) -> Vec<(&str, usize, usize)> {
         let mut found = Vec::new();
         for group in &self.criteria[criterion].0 {
             for term in &group.terms {
-                for start in cv.find(term) {
+                for &start in cv.find(term) {
                     let end = start + term.len();
                     let near_ok = group.near.is_empty()
                         || group
@@ -202,13 +255,13 @@ impl CompiledProfile {
                         .iter()
                         .any(|not| cv.near(not, start, end, group.window, false));
                     if near_ok && !excluded {
-                        found.push((term.written.clone(), start, term.len()));
+                        found.push((term.written.as_str(), start, term.len()));
                     }
                 }
             }
         }
-        found.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
-        let mut kept: Vec<(String, usize, usize)> = Vec::new();
+        found.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+        let mut kept: Vec<(&str, usize, usize)> = Vec::new();
         for occurrence in found {
             let overlaps = kept
                 .last()
@@ -229,7 +282,7 @@ impl CompiledProfile {
     ) -> (f64, Vec<Evidence>) {
         let full_marks = self.criteria[criterion].1;
         // Best occurrence and repetitions per distinct term.
-        let mut per_term: HashMap<String, (f64, usize, Evidence)> = HashMap::new();
+        let mut per_term: FxHashMap<&str, (f64, usize, Evidence)> = FxHashMap::default();
         for (written, start, length) in self.occurrences(criterion, cv) {
             let line = &cv.lines[cv.words[start].line];
             if !line.section.is_scored() || cv.excluded[cv.words[start].line] {
@@ -241,7 +294,7 @@ impl CompiledProfile {
                 rules.other_weight
             };
             let evidence = Evidence {
-                term: written.clone(),
+                term: written.to_string(),
                 quote: cv.quote(start, length),
                 page: line.page,
                 section: line.section.name().to_string(),
@@ -286,82 +339,135 @@ impl CompiledProfile {
     }
 
     /// Every occurrence of a criterion's terms, context ignored: (term as written, first word).
-    pub(super) fn raw_matches(&self, criterion: usize, cv: &AnalysedCv) -> Vec<(String, usize)> {
+    pub(super) fn raw_matches(&self, criterion: usize, cv: &AnalysedCv) -> Vec<(&str, usize)> {
         self.criteria[criterion]
             .0
             .iter()
             .flat_map(|group| group.terms.iter())
             .flat_map(|term| {
                 cv.find(term)
-                    .into_iter()
-                    .map(move |start| (term.written.clone(), start))
+                    .iter()
+                    .map(move |&start| (term.written.as_str(), start))
             })
             .collect()
     }
 }
 
+/// Adds `form` to the numbered `forms` if new; its number.
+fn intern(forms: &mut FxHashMap<String, u32>, form: String) -> u32 {
+    let next = u32::try_from(forms.len()).expect("fewer than 2^32 distinct words");
+    *forms.entry(form).or_insert(next)
+}
+
 /// One analysed word and where it came from.
 #[derive(Debug, Clone)]
 pub(super) struct Word {
-    stemmed: String,
-    pub(super) raw: String,
+    /// Number of its stemmed form in [`AnalysedCv::stemmed`].
+    stemmed: u32,
+    /// Number of its raw form in [`AnalysedCv::raw`].
+    pub(super) raw: u32,
     pub(super) line: usize,
     start: usize,
     end: usize,
 }
 
+/// The distinct forms of one kind (stemmed or raw) of a CV's words, numbered, and the words
+/// where each occurs.
+#[derive(Default)]
+pub(super) struct Forms {
+    /// Form → its number.
+    numbers: FxHashMap<String, u32>,
+    /// By form number, the indices of the words of that form, ascending.
+    at: Vec<Vec<usize>>,
+}
+
+impl Forms {
+    /// The number of `form`, numbered now if new.
+    fn number(&mut self, form: String) -> u32 {
+        let number = intern(&mut self.numbers, form);
+        if number as usize == self.at.len() {
+            self.at.push(Vec::new());
+        }
+        number
+    }
+
+    /// The numbers of the forms of `wanted`, or None when one never occurs.
+    fn numbers_of(&self, wanted: &[String]) -> Option<Vec<u32>> {
+        wanted
+            .iter()
+            .map(|form| self.numbers.get(form.as_str()).copied())
+            .collect()
+    }
+
+    /// By form number, the number of the same form in `vocabulary`, if it has it.
+    pub(super) fn numbers_in(&self, vocabulary: &FxHashMap<String, u32>) -> Vec<Option<u32>> {
+        let mut out = vec![None; self.at.len()];
+        for (form, &number) in &self.numbers {
+            out[number as usize] = vocabulary.get(form).copied();
+        }
+        out
+    }
+}
+
 /// A CV's lines and their analysed words, with the lines excluded by screening.
 pub struct AnalysedCv<'a> {
     pub(super) lines: &'a [Line<'a>],
+    /// The words of every line, in order.
     pub(super) words: Vec<Word>,
-    stemmed_at: HashMap<String, Vec<usize>>,
-    raw_at: HashMap<String, Vec<usize>>,
+    /// The stemmed forms of the words.
+    stemmed: Forms,
+    /// The raw forms of the words.
+    pub(super) raw: Forms,
+    /// By term id, where the term occurs (see [`AnalysedCv::find`]), once asked.
+    found: Vec<OnceCell<Vec<usize>>>,
     /// Lines whose words earn nothing (pasted posting, keyword blocks).
     pub(super) excluded: Vec<bool>,
 }
 
 impl<'a> AnalysedCv<'a> {
-    fn new(lines: &'a [Line<'a>], words: Vec<Word>) -> Self {
-        let mut stemmed_at: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut raw_at: HashMap<String, Vec<usize>> = HashMap::new();
-        for (index, word) in words.iter().enumerate() {
-            stemmed_at
-                .entry(word.stemmed.clone())
-                .or_default()
-                .push(index);
-            raw_at.entry(word.raw.clone()).or_default().push(index);
-        }
-        AnalysedCv {
-            excluded: vec![false; lines.len()],
-            lines,
-            words,
-            stemmed_at,
-            raw_at,
-        }
+    /// Appends the next word.
+    fn push(&mut self, word: Word) {
+        let index = self.words.len();
+        self.stemmed.at[word.stemmed as usize].push(index);
+        self.raw.at[word.raw as usize].push(index);
+        self.words.push(word);
+    }
+
+    /// The words of line `line`.
+    fn line_words(&self, line: usize) -> &[Word] {
+        let from = self.words.partition_point(|word| word.line < line);
+        let to = self.words.partition_point(|word| word.line <= line);
+        &self.words[from..to]
     }
 
     /// Word indices where `term` occurs, stemmed or as written, within one line.
-    fn find(&self, term: &CompiledTerm) -> Vec<usize> {
-        let mut starts = self.find_form(&term.stemmed, &self.stemmed_at, |word| &word.stemmed);
-        starts.extend(self.find_form(&term.raw, &self.raw_at, |word| &word.raw));
+    fn find(&self, term: &CompiledTerm) -> &[usize] {
+        self.found[term.id].get_or_init(|| self.search(term))
+    }
+
+    /// [`AnalysedCv::find`] without the memo.
+    fn search(&self, term: &CompiledTerm) -> Vec<usize> {
+        let mut starts = self.find_form(&term.stemmed, &self.stemmed, |word| word.stemmed);
+        starts.extend(self.find_form(&term.raw, &self.raw, |word| word.raw));
         starts.sort_unstable();
         starts.dedup();
         starts
     }
 
+    /// Word indices where the forms `wanted` occur in a row, within one line.
     fn find_form(
         &self,
         wanted: &[String],
-        index: &HashMap<String, Vec<usize>>,
-        form: impl Fn(&Word) -> &String,
+        forms: &Forms,
+        form: impl Fn(&Word) -> u32,
     ) -> Vec<usize> {
-        let Some(first) = wanted.first() else {
+        let Some(wanted) = forms.numbers_of(wanted) else {
             return Vec::new();
         };
-        let Some(starts) = index.get(first) else {
+        let Some(&first) = wanted.first() else {
             return Vec::new();
         };
-        starts
+        forms.at[first as usize]
             .iter()
             .copied()
             .filter(|&start| {
@@ -369,11 +475,27 @@ impl<'a> AnalysedCv<'a> {
                     return false;
                 };
                 span.iter()
-                    .zip(wanted)
-                    .all(|(word, wanted)| form(word) == wanted)
+                    .zip(&wanted)
+                    .all(|(word, &wanted)| form(word) == wanted)
                     && span.iter().all(|word| word.line == span[0].line)
             })
             .collect()
+    }
+
+    /// Whether `term` occurs, stemmed or as written, in the run of `words` (lines ignored).
+    fn occurs_in(&self, term: &CompiledTerm, words: &[&Word]) -> bool {
+        let in_a_row = |wanted: Option<Vec<u32>>, form: fn(&Word) -> u32| {
+            wanted.is_some_and(|wanted| {
+                !wanted.is_empty()
+                    && words.windows(wanted.len()).any(|span| {
+                        span.iter()
+                            .zip(&wanted)
+                            .all(|(word, &wanted)| form(word) == wanted)
+                    })
+            })
+        };
+        in_a_row(self.stemmed.numbers_of(&term.stemmed), |word| word.stemmed)
+            || in_a_row(self.raw.numbers_of(&term.raw), |word| word.raw)
     }
 
     /// Whether `term` occurs around the match [start, end) without overlapping it: within
@@ -389,7 +511,7 @@ impl<'a> AnalysedCv<'a> {
         let line = self.words[start].line;
         let from = start.saturating_sub(window);
         let to = end + window;
-        self.find(term).into_iter().any(|at| {
+        self.find(term).iter().any(|&at| {
             let after = at + term.len();
             let apart = after <= start || at >= end;
             let close = at >= from && after <= to;
@@ -411,19 +533,30 @@ impl<'a> AnalysedCv<'a> {
         line[self.words[first].start..self.words[last].end].to_string()
     }
 
+    /// The lines that may be read for facts; only those of `section` when one is given.
+    pub fn scored_lines(&self, section: Option<Section>) -> Vec<usize> {
+        (0..self.lines.len())
+            .filter(|&index| {
+                let line = &self.lines[index];
+                line.section.is_scored()
+                    && !self.excluded[index]
+                    && section.is_none_or(|wanted| line.section == wanted)
+            })
+            .collect()
+    }
+
+    /// The text of `lines`, one per line.
+    pub fn text_of(&self, lines: &[usize]) -> String {
+        lines
+            .iter()
+            .map(|&index| self.lines[index].text)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// The text of the lines that may be read for facts, one per line; only those of `section`
     /// when one is given.
     pub fn scored_text(&self, section: Option<Section>) -> String {
-        self.lines
-            .iter()
-            .zip(&self.excluded)
-            .filter(|(line, excluded)| {
-                line.section.is_scored()
-                    && !**excluded
-                    && section.is_none_or(|wanted| line.section == wanted)
-            })
-            .map(|(line, _)| line.text)
-            .collect::<Vec<_>>()
-            .join("\n")
+        self.text_of(&self.scored_lines(section))
     }
 }

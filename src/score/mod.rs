@@ -193,18 +193,28 @@ fn read_facts(
     let text = analysed.scored_text(None);
     // Jobs are read from the work-experience section; a CV without recognised headings has none,
     // and then every scored line is searched.
-    let experience = Some(analysed.scored_text(Some(Section::Experience)))
-        .filter(|text| !text.is_empty())
-        .unwrap_or_else(|| text.clone());
+    let experience_lines = Some(analysed.scored_lines(Some(Section::Experience)))
+        .filter(|lines| !lines.is_empty())
+        .unwrap_or_else(|| analysed.scored_lines(None));
+    let experience = analysed.text_of(&experience_lines);
+    // Where each of `experience_lines` starts in `experience`.
+    let line_starts: Vec<usize> = experience_lines
+        .iter()
+        .scan(0, |next, &line| {
+            let start = *next;
+            *next += analysed.lines[line].text.len() + 1;
+            Some(start)
+        })
+        .collect();
+    let line_at = |pos: usize| line_starts.partition_point(|&start| start <= pos) - 1;
     let mut security_periods = Vec::new();
     let mut periods = Vec::new();
     for entry in facts::experience_entries(&experience, present) {
         // The job title often stands on the line above its dates: read it with the entry.
         let entry_start = entry.text.as_ptr() as usize - experience.as_ptr() as usize;
-        let title_start = experience[..entry_start.saturating_sub(1)]
-            .rfind('\n')
-            .map_or(0, |newline| newline + 1);
-        if compiled.is_security_role(&experience[title_start..entry_start + entry.text.len()]) {
+        let first = line_at(entry_start).saturating_sub(1);
+        let last = line_at(entry_start + entry.text.len().saturating_sub(1));
+        if compiled.is_security_role(analysed, &experience_lines[first..=last]) {
             let quote = experience[entry.period.span.clone()].to_string();
             security_periods.push((entry.period.start, entry.period.end, quote));
             periods.push(entry.period);

@@ -1,7 +1,7 @@
 //! Screening against gaming: lines copied from the posting and keyword blocks earn nothing,
 //! and the CV is flagged so that a recruiter can look.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::evidence::{AnalysedCv, CompiledProfile};
 
@@ -19,37 +19,37 @@ pub(super) fn exclude_pasted_posting(profile: &CompiledProfile, cv: &mut Analyse
     if profile.posting_trigrams.is_empty() {
         return false;
     }
-    let mut by_line: HashMap<usize, Vec<&str>> = HashMap::new();
-    for word in &cv.words {
-        by_line.entry(word.line).or_default().push(&word.raw);
-    }
-    let mut found = false;
-    for (line, words) in by_line {
+    // By raw form number, the number of that word in the posting's phrases.
+    let posting = cv.raw.numbers_in(&profile.posting_words);
+    let mut pasted_lines = Vec::new();
+    for words in cv.words.chunk_by(|a, b| a.line == b.line) {
         if words.len() < PASTED_MIN_WORDS {
             continue;
         }
         let trigrams = words.len() - 2;
         let pasted = words
             .windows(3)
-            .filter(|window| {
-                profile.posting_trigrams.contains(&[
-                    window[0].to_string(),
-                    window[1].to_string(),
-                    window[2].to_string(),
-                ])
-            })
+            .filter(
+                |window| match [0, 1, 2].map(|k| posting[window[k].raw as usize]) {
+                    [Some(a), Some(b), Some(c)] => profile.posting_trigrams.contains(&[a, b, c]),
+                    _ => false,
+                },
+            )
             .count();
         if pasted as f64 >= PASTED_TRIGRAM_SHARE * trigrams as f64 {
-            cv.excluded[line] = true;
-            found = true;
+            pasted_lines.push(words[0].line);
         }
     }
-    found
+    for &line in &pasted_lines {
+        cv.excluded[line] = true;
+    }
+    !pasted_lines.is_empty()
 }
 
 /// Excludes lines that list profile terms wholesale; true when there were any.
 pub(super) fn exclude_keyword_blocks(profile: &CompiledProfile, cv: &mut AnalysedCv) -> bool {
-    let mut terms_per_line: HashMap<usize, (HashSet<String>, HashSet<usize>)> = HashMap::new();
+    let mut terms_per_line: FxHashMap<usize, (FxHashSet<&str>, FxHashSet<usize>)> =
+        FxHashMap::default();
     for criterion in 0..profile.criterion_count() {
         for (term, start) in profile.raw_matches(criterion, cv) {
             let entry = terms_per_line.entry(cv.words[start].line).or_default();
@@ -57,12 +57,15 @@ pub(super) fn exclude_keyword_blocks(profile: &CompiledProfile, cv: &mut Analyse
             entry.1.insert(criterion);
         }
     }
-    let mut found = false;
-    for (line, (terms, criteria)) in terms_per_line {
-        if terms.len() >= BLOCK_MIN_TERMS && criteria.len() >= BLOCK_MIN_CRITERIA {
-            cv.excluded[line] = true;
-            found = true;
-        }
+    let blocks: Vec<usize> = terms_per_line
+        .into_iter()
+        .filter(|(_, (terms, criteria))| {
+            terms.len() >= BLOCK_MIN_TERMS && criteria.len() >= BLOCK_MIN_CRITERIA
+        })
+        .map(|(line, _)| line)
+        .collect();
+    for &line in &blocks {
+        cv.excluded[line] = true;
     }
-    found
+    !blocks.is_empty()
 }
