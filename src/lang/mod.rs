@@ -22,6 +22,9 @@ const MIN_PARAGRAPH_CHARS: usize = 80;
 const MIN_MAJORITY_SHARE: f64 = 0.4;
 /// Below this many reliably detected characters the language is unknown.
 const MIN_RELIABLE_CHARS: usize = 60;
+/// Detection stops after this many bytes of prose: a CV's language shows in its first
+/// paragraphs, and whatlang's cost grows with the text.
+const MAX_SAMPLE_BYTES: usize = 3000;
 
 /// Detects the dominant official EU language of `pages`; `None` means unknown.
 pub fn detect(pages: &[&str]) -> Option<EuLanguage> {
@@ -32,7 +35,12 @@ pub fn detect(pages: &[&str]) -> Option<EuLanguage> {
             .collect(),
     );
     let mut weights = [0usize; EuLanguage::ALL.len()];
+    let mut sampled = 0;
     for paragraph in paragraphs(&prose_lines(pages)) {
+        if sampled >= MAX_SAMPLE_BYTES {
+            break;
+        }
+        sampled += paragraph.len();
         let Some(info) = detector.detect(&paragraph) else {
             continue;
         };
