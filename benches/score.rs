@@ -1,6 +1,5 @@
-//! Score stage: `score::IndexScorer` (one tantivy query per criterion, then the evidence pass
-//! in parallel) of every criterion of the shipped profile, over an in-memory index holding the
-//! corpus. (The corpus ×10 takes ~5 s an iteration on 2 cores: set `SCORE_COPIES=10` for it.)
+//! Score stage: `score::Scorer` on every CV of the corpus against every criterion of the shipped
+//! profile, in parallel as a run does it. (`SCORE_COPIES=10` scores the corpus ten times over.)
 //!
 //! `cargo bench --bench score`
 
@@ -8,7 +7,8 @@ mod common;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use cvmatch::profile::Profile;
-use cvmatch::score::{IndexScorer, Scorer};
+use cvmatch::score::Scorer;
+use rayon::prelude::*;
 
 fn scoring(c: &mut Criterion) {
     let profile = Profile::load_default().expect("default profile");
@@ -19,21 +19,17 @@ fn scoring(c: &mut Criterion) {
         .ok()
         .and_then(|copies| copies.parse().ok())
         .unwrap_or(1);
-    let cvs = common::stored_cvs(&texts, copies);
-    let index = common::index_with(&cvs);
-    let stored = index.all().expect("stored CVs");
-    group.throughput(Throughput::Elements(stored.len() as u64));
-    group.bench_function(format!("score-index/{}", stored.len()), |b| {
+    let all = common::stored_cvs(&texts, copies);
+    group.throughput(Throughput::Elements(all.len() as u64));
+    group.bench_function(format!("score-parallel/{}", all.len()), |b| {
         b.iter(|| {
-            black_box(
-                IndexScorer::new(&index, &profile)
-                    .expect("queries")
-                    .score_all(black_box(&stored), |_| deadline),
-            )
+            let scorer = Scorer::new(&profile);
+            all.par_iter()
+                .for_each(|cv| drop(black_box(scorer.score(black_box(cv), deadline))));
         })
     });
 
-    // The evidence pass alone, on one thread, every criterion counted as mentioned.
+    // One thread.
     let cvs = common::stored_cvs(&texts, 1);
     group.throughput(Throughput::Elements(cvs.len() as u64));
     group.bench_function(format!("scorer-single-thread/{}", cvs.len()), |b| {
@@ -41,7 +37,7 @@ fn scoring(c: &mut Criterion) {
             // A fresh scorer: compiling the profile per CV language is included.
             let scorer = Scorer::new(&profile);
             for cv in &cvs {
-                black_box(scorer.score(black_box(cv), deadline, |_| true));
+                black_box(scorer.score(black_box(cv), deadline));
             }
         })
     });
@@ -50,7 +46,7 @@ fn scoring(c: &mut Criterion) {
         b.iter(|| {
             // The profile already compiled for every language: the per-CV cost alone.
             for cv in &cvs {
-                black_box(warm.score(black_box(cv), deadline, |_| true));
+                black_box(warm.score(black_box(cv), deadline));
             }
         })
     });

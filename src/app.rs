@@ -326,7 +326,7 @@ impl ResultSink<'_> {
     fn add(&self, cv: &StoredCv) -> Result<(), FatalError> {
         let reference = (self.present_for)(&cv.key);
         let score = self.busy.time("score", || {
-            (cv.status == Status::Ok).then(|| self.scorer.score(cv, reference, |_| true))
+            (cv.status == Status::Ok).then(|| self.scorer.score(cv, reference))
         });
         let summary = Summary {
             key: cv.key.clone(),

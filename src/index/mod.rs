@@ -12,7 +12,7 @@ mod schema;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
@@ -279,39 +279,6 @@ impl CvIndex {
             }
         }
         Ok(all)
-    }
-
-    /// Keys of the CVs matching `query` (read from the key's fast field, not the doc store).
-    pub fn matching_keys(&self, query: &dyn Query) -> Result<Vec<String>, FatalError> {
-        let searcher = self.reader.searcher();
-        let hits = searcher
-            .search(query, &DocSetCollector)
-            .map_err(|error| self.error(error))?;
-        let mut columns = Vec::new();
-        for segment in searcher.segment_readers() {
-            columns.push(
-                segment
-                    .fast_fields()
-                    .str("key")
-                    .map_err(|error| self.error(error))?,
-            );
-        }
-        let mut keys = Vec::with_capacity(hits.len());
-        for address in hits {
-            let Some(Some(column)) = columns.get(address.segment_ord as usize) else {
-                continue;
-            };
-            for ord in column.term_ords(address.doc_id) {
-                let mut key = String::new();
-                if column
-                    .ord_to_str(ord, &mut key)
-                    .map_err(|error| self.error(error))?
-                {
-                    keys.push(key);
-                }
-            }
-        }
-        Ok(keys)
     }
 
     /// Plain BM25 relevance of every CV to a free text (the evaluation's baseline: "search the

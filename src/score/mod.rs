@@ -1,30 +1,25 @@
 //! Score stage: each CV against each criterion, absolutely (0–100 against the profile, never
 //! relative to the other CVs), from evidence rather than word counts.
 //!
-//! One tantivy query per criterion over the whole index finds the CVs that mention any of its
-//! terms; only those get the finer, explainable evidence pass ([`evidence`]): terms in context,
-//! weighted by where they stand, saturating per term, with personal data, pasted postings,
-//! keyword blocks and invisible text excluded.
+//! Each CV is scored on its own, as it comes out of extraction, by an explainable evidence pass
+//! ([`evidence`]): terms in context, weighted by where they stand, saturating per term, with
+//! personal data, pasted postings, keyword blocks and invisible text excluded.
 
 mod evidence;
 mod gates;
-mod query;
 mod screening;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use chrono::{Datelike, NaiveDate};
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::sections::{self, Section};
-use crate::error::FatalError;
 use crate::facts::{self, YearMonth};
-use crate::index::{CvIndex, StoredCv};
+use crate::index::StoredCv;
 use crate::lang::EuLanguage;
 use crate::profile::{CriterionRule, Profile};
-use crate::status::Status;
 
 pub use evidence::Evidence;
 pub use gates::{Eligibility, GateOutcome, GateResult};
@@ -104,14 +99,8 @@ impl<'p> Scorer<'p> {
         )
     }
 
-    /// Scores one CV. `present` resolves "present/today" in its dates; `mentions(i)` says whether
-    /// the index query of criterion `i` matched this CV (a CV it did not match scores 0 there).
-    pub fn score(
-        &self,
-        cv: &StoredCv,
-        present: NaiveDate,
-        mentions: impl Fn(usize) -> bool,
-    ) -> CvScore {
+    /// Scores one CV. `present` resolves "present/today" in its dates.
+    pub fn score(&self, cv: &StoredCv, present: NaiveDate) -> CvScore {
         let compiled = self.compiled(cv.language);
         let pages: Vec<&str> = cv.pages.iter().map(String::as_str).collect();
         let lines = sections::split(&pages);
@@ -152,7 +141,6 @@ impl<'p> Scorer<'p> {
                             evidence,
                         )
                     }
-                    CriterionRule::Evidence { .. } if !mentions(index) => (0.0, Vec::new()),
                     CriterionRule::Evidence { .. } => {
                         compiled.criterion_score(index, &analysed, &self.profile.scoring)
                     }
@@ -240,52 +228,5 @@ fn language_skills(analysed: &evidence::AnalysedCv, text: &str) -> Vec<facts::La
         facts::language_skills(text)
     } else {
         found
-    }
-}
-
-/// Scores CVs of one index: the per-criterion index queries run once, then any number of
-/// batches of stored CVs get the evidence pass in parallel.
-pub struct IndexScorer<'p> {
-    scorer: Scorer<'p>,
-    /// Per criterion, the keys its query matched (None: the criterion reads facts, not terms).
-    mentions: Vec<Option<HashSet<String>>>,
-}
-
-impl<'p> IndexScorer<'p> {
-    /// Runs one query per evidence criterion over the whole index.
-    pub fn new(index: &CvIndex, profile: &'p Profile) -> Result<Self, FatalError> {
-        let mut mentions = Vec::with_capacity(profile.criteria.len());
-        for criterion in &profile.criteria {
-            mentions.push(match query::for_criterion(index, criterion) {
-                Some(query) => Some(index.matching_keys(&query)?.into_iter().collect()),
-                None => None,
-            });
-        }
-        Ok(IndexScorer {
-            scorer: Scorer::new(profile),
-            mentions,
-        })
-    }
-
-    /// Scores the extracted CVs among `cvs`; `present_for(key)` gives each one's reference date.
-    pub fn score_all(
-        &self,
-        cvs: &[StoredCv],
-        present_for: impl Fn(&str) -> NaiveDate + Sync,
-    ) -> HashMap<String, CvScore> {
-        cvs.par_iter()
-            .filter(|cv| cv.status == Status::Ok)
-            .map(|cv| {
-                let hit = |criterion: usize| {
-                    self.mentions[criterion]
-                        .as_ref()
-                        .is_none_or(|keys| keys.contains(&cv.key))
-                };
-                (
-                    cv.key.clone(),
-                    self.scorer.score(cv, present_for(&cv.key), hit),
-                )
-            })
-            .collect()
     }
 }
