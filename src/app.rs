@@ -11,10 +11,10 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use crate::analysis::sections::{self, Line};
 use crate::config::{RunConfig, ScoringConfig};
 use crate::error::FatalError;
 use crate::extract::pool::{self, Extracted, Job, PoolSettings};
-use crate::extract::Extraction;
 use crate::index::{CvIndex, CvWriter, StoredCv};
 use crate::ingest::{self, Inputs, Prepared};
 use crate::lang::EuLanguage;
@@ -288,10 +288,10 @@ pub fn process(
             .map(|&id| inputs.files[id].key.as_str())
             .collect();
         for batch in keys.chunks(SCORE_BATCH) {
-            index
-                .stored(batch)?
-                .into_par_iter()
-                .try_for_each(|cv| sink.add(&cv))?;
+            index.stored(batch)?.into_par_iter().try_for_each(|cv| {
+                let pages: Vec<&str> = cv.pages.iter().map(String::as_str).collect();
+                sink.add(&cv, &sections::split(&pages))
+            })?;
         }
         sink.writer
             .into_inner()
@@ -322,11 +322,11 @@ struct ResultSink<'a> {
 }
 
 impl ResultSink<'_> {
-    /// Scores `cv` (when its extraction succeeded) and stores the result.
-    fn add(&self, cv: &StoredCv) -> Result<(), FatalError> {
+    /// Scores `cv` (when its extraction succeeded) from its `lines` and stores the result.
+    fn add(&self, cv: &StoredCv, lines: &[Line]) -> Result<(), FatalError> {
         let reference = (self.present_for)(&cv.key);
         let score = self.busy.time("score", || {
-            (cv.status == Status::Ok).then(|| self.scorer.score(cv, reference))
+            (cv.status == Status::Ok).then(|| self.scorer.score_lines(cv, lines, reference))
         });
         let summary = Summary {
             key: cv.key.clone(),
@@ -403,14 +403,19 @@ fn extract_into_index(
                             continue;
                         };
                         let input = &inputs.files[id];
-                        let language = sink.busy.time("language", || detect_language(&extraction));
-                        let cv = StoredCv::new(
+                        let mut cv = StoredCv::new(
                             input.key.clone(),
                             input.display.clone(),
                             sha256.clone(),
                             extraction,
-                            language,
+                            None,
                         );
+                        // One split into lines serves language detection and scoring.
+                        let pages: Vec<&str> = cv.pages.iter().map(String::as_str).collect();
+                        let lines = sections::split(&pages);
+                        if cv.status == Status::Ok {
+                            cv.language = sink.busy.time("language", || lang::detect_in(&lines));
+                        }
                         sink.busy.time("index", || {
                             if known.contains_key(&cv.key) {
                                 read(writer).upsert(&cv)
@@ -418,7 +423,7 @@ fn extract_into_index(
                                 read(writer).add(&cv)
                             }
                         })?;
-                        sink.add(&cv)?;
+                        sink.add(&cv, &lines)?;
                         progress.inc(1);
                         if commits.due() {
                             writer
@@ -457,19 +462,6 @@ fn read<'a>(writer: &'a RwLock<CvWriter<'_>>) -> std::sync::RwLockReadGuard<'a, 
     writer
         .read()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-/// The language of an extracted CV (None for failures and when unreliable).
-fn detect_language(extraction: &Extraction) -> Option<EuLanguage> {
-    if extraction.status != Status::Ok {
-        return None;
-    }
-    let pages: Vec<&str> = extraction
-        .pages
-        .iter()
-        .map(|page| page.text.as_str())
-        .collect();
-    lang::detect(&pages)
 }
 
 /// Time spent in each stage, summed over the threads that ran it. Stages overlap (a CV is

@@ -1,6 +1,6 @@
 //! Date ranges in CV text ("03/2018 – obecnie", "Jan 2015 - Dec 2019", "seit März 2020", ...).
 
-use super::months::month_of_word;
+use super::months::{month_of_word, starts_two_word_month};
 use crate::text::Folded;
 use std::ops::Range;
 
@@ -388,7 +388,10 @@ impl<'t> Parser<'t> {
         if self.toks.get(i)?.kind != Kind::Word {
             return None;
         }
-        if self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word) && self.same_line(i, i + 1) {
+        if starts_two_word_month(self.txt(i))
+            && self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word)
+            && self.same_line(i, i + 1)
+        {
             let two = format!("{} {}", self.txt(i), self.txt(i + 1));
             if let Some(m) = month_of_word(&two) {
                 return Some((m, i + 2));

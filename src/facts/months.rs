@@ -416,10 +416,12 @@ const MONTHS: [&[&str]; 12] = [
 /// Words that look like inflected or abbreviated month names but are not.
 const NOT_MONTHS: &[&str] = &["junior", "juniors", "marshal", "augustin"];
 
-/// Folded month words: exact lookup (first month listing a word wins) and the full list for prefix lookups.
+/// Folded month words: exact lookup (first month listing a word wins), the full list for prefix
+/// lookups, and the first words of two-word names.
 struct Table {
     exact: FxHashMap<String, u32>,
     forms: Vec<(String, u32)>,
+    two_word_starts: Vec<String>,
 }
 
 /// The folded month table, built once.
@@ -428,16 +430,30 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut exact = FxHashMap::default();
         let mut forms = Vec::new();
+        let mut two_word_starts = Vec::new();
         for (i, words) in MONTHS.iter().enumerate() {
             let month = i as u32 + 1;
             for w in words.iter() {
                 let f = fold(w);
+                if let Some((first, _)) = f.split_once(' ') {
+                    two_word_starts.push(first.to_string());
+                }
                 exact.entry(f.clone()).or_insert(month);
                 forms.push((f, month));
             }
         }
-        Table { exact, forms }
+        Table {
+            exact,
+            forms,
+            two_word_starts,
+        }
     })
+}
+
+/// Whether a folded word can start a two-word month name ("meán fómhair"), so that the pair is
+/// worth looking up.
+pub(crate) fn starts_two_word_month(word: &str) -> bool {
+    table().two_word_starts.iter().any(|start| start == word)
 }
 
 /// The month (1..=12) a folded word names: an exact form, an abbreviation (a prefix of at least three

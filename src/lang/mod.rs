@@ -13,7 +13,7 @@ pub use registry::EuLanguage;
 
 use whatlang::Detector;
 
-use crate::analysis::sections::{self, Section};
+use crate::analysis::sections::{self, Line, Section};
 
 /// Paragraphs shorter than this (in characters) are merged with the next before detection:
 /// CV lines are short and whatlang is unreliable on a few words.
@@ -28,6 +28,11 @@ const MAX_SAMPLE_BYTES: usize = 3000;
 
 /// Detects the dominant official EU language of `pages`; `None` means unknown.
 pub fn detect(pages: &[&str]) -> Option<EuLanguage> {
+    detect_in(&sections::split(pages))
+}
+
+/// [`detect`] on pages already split into lines (the scorer needs the same split).
+pub fn detect_in(lines: &[Line]) -> Option<EuLanguage> {
     let detector = Detector::with_allowlist(
         EuLanguage::ALL
             .iter()
@@ -36,7 +41,7 @@ pub fn detect(pages: &[&str]) -> Option<EuLanguage> {
     );
     let mut weights = [0usize; EuLanguage::ALL.len()];
     let mut sampled = 0;
-    for paragraph in paragraphs(&prose_lines(pages)) {
+    for paragraph in paragraphs(&prose_lines(lines)) {
         if sampled >= MAX_SAMPLE_BYTES {
             break;
         }
@@ -68,8 +73,7 @@ pub fn detect(pages: &[&str]) -> Option<EuLanguage> {
 /// The lines written in the candidate's own words, most telling first: the work experience and
 /// education entries; then summaries and other prose; then, failing those, every line. (A pasted
 /// posting or a keyword list in a summary must not outvote the CV's own language.)
-fn prose_lines<'a>(pages: &[&'a str]) -> Vec<&'a str> {
-    let lines = sections::split(pages);
+fn prose_lines<'a>(lines: &[Line<'a>]) -> Vec<&'a str> {
     let pick = |wanted: &[Section]| -> Vec<&'a str> {
         lines
             .iter()

@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::sections::{self, Section};
+use crate::analysis::sections::{self, Line, Section};
 use crate::facts::{self, YearMonth};
 use crate::index::StoredCv;
 use crate::lang::EuLanguage;
@@ -101,10 +101,15 @@ impl<'p> Scorer<'p> {
 
     /// Scores one CV. `present` resolves "present/today" in its dates.
     pub fn score(&self, cv: &StoredCv, present: NaiveDate) -> CvScore {
-        let compiled = self.compiled(cv.language);
         let pages: Vec<&str> = cv.pages.iter().map(String::as_str).collect();
-        let lines = sections::split(&pages);
-        let mut analysed = compiled.analyse(&lines);
+        self.score_lines(cv, &sections::split(&pages), present)
+    }
+
+    /// [`Scorer::score`] on the CV's pages already split into lines (language detection needs
+    /// the same split).
+    pub fn score_lines(&self, cv: &StoredCv, lines: &[Line], present: NaiveDate) -> CvScore {
+        let compiled = self.compiled(cv.language);
+        let mut analysed = compiled.analyse(lines);
         let mut flags = Vec::new();
         if screening::exclude_pasted_posting(&compiled, &mut analysed) {
             flags.push("pasted_posting".to_string());
