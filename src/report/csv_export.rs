@@ -7,7 +7,8 @@ use std::io::Write;
 use rayon::prelude::*;
 use std::path::Path;
 
-use super::{atomic, Row};
+use super::Row;
+use crate::atomic;
 use crate::error::FatalError;
 use crate::profile::Profile;
 use crate::score::{CvScore, GateOutcome};

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{atomic, Row};
+use super::Row;
+use crate::atomic;
 use crate::error::FatalError;
 
 /// The manifest's content.

@@ -1,7 +1,6 @@
 //! Report stage: the shortlist rows, written as CSV (atomically, spreadsheet-safe), and the
 //! run manifest (JSON) that nightly monitoring and audits read.
 
-pub mod atomic;
 pub mod csv_export;
 pub mod manifest;
 
