@@ -19,7 +19,7 @@ fn indexing(c: &mut Criterion) {
             b.iter_batched(
                 || CvIndex::in_memory().expect("in-memory index"),
                 |index| {
-                    let mut writer = index.writer().expect("writer");
+                    let mut writer = index.writer(2).expect("writer");
                     for cv in &cvs {
                         writer.upsert(black_box(cv)).expect("upsert");
                     }

@@ -145,7 +145,7 @@ pub fn stored_cvs(texts: &[Extracted], copies: usize) -> Vec<StoredCv> {
 pub fn index_with(cvs: &[StoredCv]) -> CvIndex {
     let mut index = CvIndex::in_memory().expect("in-memory index");
     {
-        let mut writer = index.writer().expect("writer");
+        let mut writer = index.writer(2).expect("writer");
         for cv in cvs {
             writer.upsert(cv).expect("upsert");
         }

@@ -26,8 +26,10 @@ use crate::status::Status;
 pub use lock::IndexLock;
 pub use schema::Fields;
 
-/// Heap for tantivy's indexing buffers (shared by its indexing threads).
-const WRITER_HEAP_BYTES: usize = 100_000_000;
+/// Heap for each of tantivy's indexing threads (tantivy needs at least 15 MB per thread).
+const WRITER_HEAP_BYTES_PER_THREAD: usize = 32_000_000;
+/// Most indexing threads tantivy runs.
+const MAX_WRITER_THREADS: usize = 8;
 
 /// A CV as stored in the index.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,7 +115,7 @@ impl CvIndex {
         let mut opened =
             CvIndex::wrap(index, Some(path.to_path_buf()), Some(lock)).map_err(fail)?;
         if rebuild {
-            let mut writer = opened.writer()?;
+            let mut writer = opened.writer(1)?;
             writer.writer.delete_all_documents().map_err(fail)?;
             writer.commit()?;
             opened.reload()?;
@@ -205,14 +207,14 @@ impl CvIndex {
         self.reader.reload().map_err(|error| self.error(error))
     }
 
-    /// A writer for upserts; one at a time (tantivy enforces it).
-    pub fn writer(&self) -> Result<CvWriter<'_>, FatalError> {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 4);
+    /// A writer for upserts, indexing on `threads` threads (at most 8); one at a time
+    /// (tantivy enforces it). With fewer indexing threads than the run's, indexing caps the
+    /// pipeline on many cores.
+    pub fn writer(&self, threads: usize) -> Result<CvWriter<'_>, FatalError> {
+        let threads = threads.clamp(1, MAX_WRITER_THREADS);
         let writer = self
             .index
-            .writer_with_num_threads(threads, WRITER_HEAP_BYTES)
+            .writer_with_num_threads(threads, threads * WRITER_HEAP_BYTES_PER_THREAD)
             .map_err(|error| self.error(error))?;
         Ok(CvWriter {
             index: self,
