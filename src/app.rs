@@ -16,13 +16,13 @@ use crate::config::{RunConfig, ScoringConfig};
 use crate::error::FatalError;
 use crate::extract::pool::{self, Extracted, Job, PoolSettings};
 use crate::index::{CvIndex, CvWriter, StoredCv};
-use crate::ingest::{self, Inputs, Prepared};
+use crate::ingest::{self, HashCache, Inputs, Prepared};
 use crate::lang::EuLanguage;
 use crate::report::manifest::RunManifest;
 use crate::report::{csv_export, Row};
 use crate::score::Scorer;
 use crate::status::Status;
-use crate::store::{self, Headline, ResultStore, StoreWriter, Summary};
+use crate::store::{self, Encoded, Headline, ResultStore, StoreWriter, Summary};
 use crate::{lang, rank};
 
 /// CVs fetched from the index and scored together.
@@ -89,13 +89,20 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
     for note in &inputs.notes {
         tracing::warn!("{note}");
     }
-    let prepared = ingest::prepare(&inputs.files, config.scoring.max_file_bytes);
-    stage_done("ingest");
-
     let mut index = CvIndex::open(&config.index_dir, config.rebuild, config.wait_for_lock)?;
+    let hashes_path = config.index_dir.join(ingest::hash_cache::FILE_NAME);
     if config.rebuild {
         ResultStore::forget(&config.index_dir.join(store::FILE_NAME))?;
+        ResultStore::forget(&hashes_path)?;
     }
+    let known_hashes = HashCache::load(&hashes_path);
+    let (prepared, hashes) =
+        ingest::prepare_with(&inputs.files, config.scoring.max_file_bytes, &known_hashes);
+    if hashes != known_hashes {
+        hashes.save(&hashes_path)?;
+    }
+    drop((known_hashes, hashes));
+    stage_done("ingest");
     let Processed {
         rows,
         results,
@@ -341,11 +348,14 @@ impl ResultSink<'_> {
             .as_ref()
             .map(csv_export::score_cells)
             .unwrap_or_default();
+        let encoded = self
+            .busy
+            .time("encode", || Encoded::new(summary, &cells, score.as_ref()));
         self.busy.time("store", || {
             self.writer
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .add(summary, &cells, score.as_ref())
+                .add(encoded)
         })
     }
 }
@@ -377,7 +387,7 @@ fn extract_into_index(
         vanished,
     } = update;
     let progress = progress_bar(jobs.len());
-    let writer = RwLock::new(index.writer()?);
+    let writer = RwLock::new(index.writer(settings.workers)?);
     for key in vanished {
         read(&writer).remove(key);
     }

@@ -10,6 +10,7 @@
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::ops::Range;
 use std::os::unix::fs::{FileExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
@@ -83,6 +84,24 @@ struct Entry {
     summary: Summary,
     offset: u64,
     length: usize,
+    /// Where the cells and the score lie within the line.
+    cells: Range<u32>,
+    score: Range<u32>,
+}
+
+impl Entry {
+    /// The entry of `line`, written at `offset`; None when the line is not three tab-separated
+    /// values.
+    fn new(summary: Summary, offset: u64, line: &[u8]) -> Option<Entry> {
+        let [_, cells, score] = part_ranges(line)?;
+        Some(Entry {
+            summary,
+            offset,
+            length: line.len(),
+            cells,
+            score,
+        })
+    }
 }
 
 /// An open store: summaries in memory, cells and scores read from the file on demand.
@@ -115,12 +134,9 @@ impl ResultStore {
             if length == 0 {
                 break;
             }
-            let summary: Summary = serde_json::from_slice(split_line(&line)?[SUMMARY]).ok()?;
-            let entry = Entry {
-                summary,
-                offset,
-                length,
-            };
+            let [summary, _, _] = part_ranges(&line)?;
+            let summary: Summary = serde_json::from_slice(&line[to_usize(summary)]).ok()?;
+            let entry = Entry::new(summary, offset, &line)?;
             entries.insert(entry.summary.key.clone(), entry);
             offset += length as u64;
         }
@@ -153,35 +169,45 @@ impl ResultStore {
 
     /// The shortlist cells of `key`'s score (empty when it has none).
     pub fn cells(&self, key: &str) -> std::io::Result<Vec<String>> {
-        self.parse(key, CELLS)
+        self.parse(key, |entry| entry.cells.clone())
     }
 
     /// The full score of `key`, with every piece of evidence.
     pub fn score(&self, key: &str) -> std::io::Result<Option<CvScore>> {
-        self.parse(key, SCORE)
+        self.parse(key, |entry| entry.score.clone())
     }
 
-    /// Parses JSON value number `part` of `key`'s line (a missing key reads as empty / none).
+    /// Parses the JSON value of `key`'s line that `part` locates (a missing key reads as empty
+    /// or none); only that value is read from the file.
     fn parse<T: serde::de::DeserializeOwned + Default>(
         &self,
         key: &str,
-        part: usize,
+        part: impl Fn(&Entry) -> Range<u32>,
     ) -> std::io::Result<T> {
-        let Some(line) = self.line(key)? else {
+        let Some(entry) = self.entries.get(key) else {
             return Ok(T::default());
         };
-        let parts = split_line(&line).ok_or_else(|| damaged(key))?;
-        serde_json::from_slice(parts[part]).map_err(std::io::Error::other)
+        let bytes = self.bytes(entry, to_usize(part(entry)))?;
+        serde_json::from_slice(&bytes).map_err(std::io::Error::other)
     }
 
     /// The raw line of `key`, newline included.
     fn line(&self, key: &str) -> std::io::Result<Option<Vec<u8>>> {
-        let (Some(file), Some(entry)) = (&self.file, self.entries.get(key)) else {
-            return Ok(None);
-        };
-        let mut line = vec![0; entry.length];
-        file.read_exact_at(&mut line, entry.offset)?;
-        Ok(Some(line))
+        self.entries
+            .get(key)
+            .map(|entry| self.bytes(entry, 0..entry.length))
+            .transpose()
+    }
+
+    /// Bytes `within` the line of `entry`.
+    fn bytes(&self, entry: &Entry, within: Range<usize>) -> std::io::Result<Vec<u8>> {
+        let file = self
+            .file
+            .as_ref()
+            .ok_or_else(|| damaged(&entry.summary.key))?;
+        let mut bytes = vec![0; within.len()];
+        file.read_exact_at(&mut bytes, entry.offset + within.start as u64)?;
+        Ok(bytes)
     }
 
     /// Deletes the store at `path` (for `--rebuild`).
@@ -199,18 +225,25 @@ fn damaged(key: &str) -> std::io::Error {
     std::io::Error::other(format!("the stored result of {key:?} is damaged"))
 }
 
-/// Position of the summary among a line's JSON values.
-const SUMMARY: usize = 0;
-/// Position of the shortlist cells.
-const CELLS: usize = 1;
-/// Position of the full score.
-const SCORE: usize = 2;
+/// Where the summary, cells and score lie in one line (newline excluded).
+fn part_ranges(line: &[u8]) -> Option<[Range<u32>; 3]> {
+    let end = line.strip_suffix(b"\n").unwrap_or(line).len();
+    let mut tabs = line[..end]
+        .iter()
+        .enumerate()
+        .filter(|(_, &byte)| byte == b'\t')
+        .map(|(at, _)| at);
+    let (first, second) = (tabs.next()?, tabs.next()?);
+    let at = |position: usize| u32::try_from(position).ok();
+    Some([
+        0..at(first)?,
+        at(first + 1)?..at(second)?,
+        at(second + 1)?..at(end)?,
+    ])
+}
 
-/// The summary, cells and score of one line.
-fn split_line(line: &[u8]) -> Option<[&[u8]; 3]> {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    let mut parts = line.splitn(3, |&byte| byte == b'\t');
-    Some([parts.next()?, parts.next()?, parts.next()?])
+fn to_usize(range: Range<u32>) -> Range<usize> {
+    range.start as usize..range.end as usize
 }
 
 /// Writes a new store: results carried over from the old one and fresh ones, in any order.
@@ -259,26 +292,17 @@ impl StoreWriter {
         self.record(summary.clone(), &line)
     }
 
-    /// Adds a freshly computed result with its shortlist cells and full score.
-    pub fn add(
-        &mut self,
-        summary: Summary,
-        cells: &[String],
-        score: Option<&CvScore>,
-    ) -> Result<(), FatalError> {
-        let line = encode_line(&summary, cells, score)
-            .map_err(|error| self.fail(std::io::Error::other(error)))?;
-        self.record(summary, &line)
+    /// Adds a freshly computed result.
+    pub fn add(&mut self, result: Encoded) -> Result<(), FatalError> {
+        self.record(result.summary, &result.line)
     }
 
     fn record(&mut self, summary: Summary, line: &[u8]) -> Result<(), FatalError> {
-        let entry = Entry {
-            offset: self.written,
-            length: line.len(),
-            summary,
-        };
+        let key = summary.key.clone();
+        let entry =
+            Entry::new(summary, self.written, line).ok_or_else(|| self.fail(damaged(&key)))?;
         self.write_line(line).map_err(|error| self.fail(error))?;
-        self.entries.insert(entry.summary.key.clone(), entry);
+        self.entries.insert(key, entry);
         Ok(())
     }
 
@@ -319,19 +343,26 @@ impl StoreWriter {
     }
 }
 
-/// One store line: the three JSON values, tab-separated, and a newline.
-fn encode_line(
-    summary: &Summary,
-    cells: &[String],
-    score: Option<&CvScore>,
-) -> serde_json::Result<Vec<u8>> {
-    let mut line = serde_json::to_vec(summary)?;
-    line.push(b'\t');
-    serde_json::to_writer(&mut line, cells)?;
-    line.push(b'\t');
-    serde_json::to_writer(&mut line, &score)?;
-    line.push(b'\n');
-    Ok(line)
+/// A result encoded as its store line, in the thread that computed it (so that many threads
+/// share the writer only for the copy into its buffer).
+pub struct Encoded {
+    summary: Summary,
+    line: Vec<u8>,
+}
+
+impl Encoded {
+    /// The line of a result: summary, shortlist cells and full score, tab-separated.
+    pub fn new(summary: Summary, cells: &[String], score: Option<&CvScore>) -> Encoded {
+        // Plain structs, strings, numbers and string-keyed maps: serialising cannot fail.
+        const INFALLIBLE: &str = "a result serialises to JSON";
+        let mut line = serde_json::to_vec(&summary).expect(INFALLIBLE);
+        line.push(b'\t');
+        serde_json::to_writer(&mut line, cells).expect(INFALLIBLE);
+        line.push(b'\t');
+        serde_json::to_writer(&mut line, &score).expect(INFALLIBLE);
+        line.push(b'\n');
+        Encoded { summary, line }
+    }
 }
 
 #[cfg(test)]
@@ -359,8 +390,12 @@ mod tests {
         let path = dir.path().join(FILE_NAME);
         let cells = vec!["42.5".to_string(), "=1\t\"x\"\n".to_string()];
         let mut writer = StoreWriter::create(Some(&path), "p1").expect("writer");
-        writer.add(summary("a", "h1"), &cells, None).expect("add a");
-        writer.add(summary("b\nc", "h2"), &[], None).expect("add b");
+        writer
+            .add(Encoded::new(summary("a", "h1"), &cells, None))
+            .expect("add a");
+        writer
+            .add(Encoded::new(summary("b\nc", "h2"), &[], None))
+            .expect("add b");
         let first = writer.finish().expect("finish");
         assert_eq!(first.cells("a").expect("cells"), cells);
 

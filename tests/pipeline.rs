@@ -78,3 +78,33 @@ fn an_unchanged_rerun_extracts_nothing_and_writes_the_same_csv() {
     let manifest = common::run_manifest(work.path());
     assert_eq!(manifest["extracted"], 0);
 }
+
+#[test]
+fn a_file_rewritten_with_its_old_size_and_modification_time_is_hashed_again() {
+    // The hash cache trusts a file's stamp; a rewrite that restores size and mtime (cp -p,
+    // rsync -t) still changes its ctime, so the new bytes must be read.
+    let input = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let cv = input.path().join("cv.pdf");
+    let write = |text: &str| {
+        std::fs::write(&cv, common::pdf::text_pdf(&["Work experience", text])).unwrap();
+        let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
+        std::fs::File::options()
+            .write(true)
+            .open(&cv)
+            .and_then(|file| file.set_modified(long_ago))
+            .unwrap();
+    };
+    write("Security audits of Azure tenants");
+    let first = common::run_ok(input.path(), work.path(), &[]);
+    let first_hash = common::run_manifest(work.path())["inputs"]["cv.pdf"].clone();
+    write("Security audits of Xzure tenants");
+    let second = common::run_ok(input.path(), work.path(), &[]);
+    let manifest = common::run_manifest(work.path());
+    assert_eq!(
+        manifest["extracted"], 1,
+        "the rewritten file is extracted again"
+    );
+    assert_ne!(manifest["inputs"]["cv.pdf"], first_hash);
+    assert_ne!(first["cv.pdf"]["evidence"], second["cv.pdf"]["evidence"]);
+}

@@ -2,6 +2,7 @@
 //! sniffed and deduplicated. Problems found here (empty, not a PDF, too large, unreadable,
 //! missing, duplicate) already decide a file's status: such files never reach a parser.
 
+pub mod hash_cache;
 mod manifest;
 mod walk;
 
@@ -14,6 +15,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::FatalError;
 use crate::status::Status;
+pub use hash_cache::{HashCache, Stamp};
 
 /// One input file as the user named it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,10 +88,28 @@ pub fn discover(input: &Path, all_files: bool) -> Result<Inputs, FatalError> {
 /// Hashes and sniffs every input in parallel, then marks duplicates (the first one in input
 /// order is the original).
 pub fn prepare(files: &[Input], max_file_bytes: u64) -> Vec<Prepared> {
-    let mut prepared: Vec<Prepared> = files
+    prepare_with(files, max_file_bytes, &HashCache::default()).0
+}
+
+/// [`prepare`], reusing the hashes `known` remembers for files whose stamp is unchanged;
+/// returns the hashes to remember for next time as well.
+pub fn prepare_with(
+    files: &[Input],
+    max_file_bytes: u64,
+    known: &HashCache,
+) -> (Vec<Prepared>, HashCache) {
+    let inspected: Vec<(Prepared, Option<Stamp>)> = files
         .par_iter()
-        .map(|input| inspect(&input.path, max_file_bytes))
+        .map(|input| inspect(&input.path, max_file_bytes, known))
         .collect();
+    let mut remember = HashCache::default();
+    let mut prepared = Vec::with_capacity(inspected.len());
+    for ((outcome, stamp), input) in inspected.into_iter().zip(files) {
+        if let (Prepared::Ready { sha256 }, Some(stamp)) = (&outcome, stamp) {
+            remember.insert(&input.path, stamp, sha256.clone());
+        }
+        prepared.push(outcome);
+    }
     let mut first_seen: HashMap<String, usize> = HashMap::new();
     for (index, entry) in prepared.iter_mut().enumerate() {
         let Prepared::Ready { sha256 } = entry else {
@@ -107,14 +127,15 @@ pub fn prepare(files: &[Input], max_file_bytes: u64) -> Vec<Prepared> {
             }
         }
     }
-    prepared
+    (prepared, remember)
 }
 
 /// Where the PDF header may start: the format allows junk before it.
 const HEADER_WINDOW: usize = 1024;
 
-fn inspect(path: &Path, max_file_bytes: u64) -> Prepared {
-    let failed = |status, detail: String| Prepared::Failed { status, detail };
+/// What ingest decides about one file, and its stamp when it is a readable PDF.
+fn inspect(path: &Path, max_file_bytes: u64, known: &HashCache) -> (Prepared, Option<Stamp>) {
+    let failed = |status, detail: String| (Prepared::Failed { status, detail }, None);
     let metadata = match std::fs::metadata(path) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -137,8 +158,13 @@ fn inspect(path: &Path, max_file_bytes: u64) -> Prepared {
             ),
         );
     }
+    let stamp = Stamp::of(&metadata);
+    if let Some(sha256) = known.lookup(path, &stamp) {
+        let sha256 = sha256.to_string();
+        return (Prepared::Ready { sha256 }, Some(stamp));
+    }
     match hash_and_sniff(path) {
-        Ok((sha256, true)) => Prepared::Ready { sha256 },
+        Ok((sha256, true)) => (Prepared::Ready { sha256 }, Some(stamp)),
         Ok((_, false)) => failed(Status::NotPdf, "no %PDF- header".into()),
         Err(error) => failed(Status::IoError, error.to_string()),
     }
