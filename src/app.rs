@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::IsTerminal;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -27,9 +26,10 @@ use crate::{lang, rank};
 
 /// CVs fetched from the index and scored together.
 const SCORE_BATCH: usize = 512;
-/// Commit the index at least every this many documents…
-const COMMIT_EVERY_DOCS: usize = 2000;
-/// …or this often, so that a killed run loses little work.
+/// Commit the index this often, so that a killed run loses little work. (Not by document count:
+/// a commit stops every consumer while tantivy flushes and syncs, and on many cores a commit
+/// every few thousand CVs came several times a second. Between commits tantivy's heap per
+/// indexing thread bounds memory: a full buffer is flushed as a segment.)
 const COMMIT_EVERY: Duration = Duration::from_secs(30);
 
 /// What a finished run reports on stderr.
@@ -512,17 +512,14 @@ fn seconds(time: Duration) -> f64 {
     (time.as_secs_f64() * 1000.0).round() / 1000.0
 }
 
-/// Says when the index is due a commit: every [`COMMIT_EVERY_DOCS`] documents or
-/// [`COMMIT_EVERY`], whichever comes first.
+/// Says when the index is due a commit: every [`COMMIT_EVERY`].
 struct CommitClock {
-    documents: AtomicUsize,
     last: Mutex<Instant>,
 }
 
 impl Default for CommitClock {
     fn default() -> Self {
         CommitClock {
-            documents: AtomicUsize::new(0),
             last: Mutex::new(Instant::now()),
         }
     }
@@ -530,12 +527,11 @@ impl Default for CommitClock {
 
 impl CommitClock {
     fn due(&self) -> bool {
-        let documents = self.documents.fetch_add(1, Ordering::Relaxed) + 1;
         let mut last = self
             .last
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if documents.is_multiple_of(COMMIT_EVERY_DOCS) || last.elapsed() >= COMMIT_EVERY {
+        if last.elapsed() >= COMMIT_EVERY {
             *last = Instant::now();
             true
         } else {
