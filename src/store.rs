@@ -15,7 +15,7 @@ use std::os::unix::fs::{FileExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
+use foldhash::HashMap as FastMap;
 use serde::{Deserialize, Serialize};
 
 use crate::error::FatalError;
@@ -108,7 +108,7 @@ impl Entry {
 #[derive(Debug, Default)]
 pub struct ResultStore {
     file: Option<File>,
-    entries: FxHashMap<String, Entry>,
+    entries: FastMap<String, Entry>,
 }
 
 impl ResultStore {
@@ -127,7 +127,7 @@ impl ResultStore {
             return None;
         }
         let mut offset = line.len() as u64;
-        let mut entries = FxHashMap::default();
+        let mut entries = FastMap::default();
         loop {
             line.clear();
             let length = lines.read_until(b'\n', &mut line).ok()?;
@@ -252,7 +252,7 @@ pub struct StoreWriter {
     temporary: tempfile::NamedTempFile,
     out: BufWriter<File>,
     target: Option<PathBuf>,
-    entries: FxHashMap<String, Entry>,
+    entries: FastMap<String, Entry>,
     written: u64,
 }
 
@@ -273,7 +273,7 @@ impl StoreWriter {
             out: BufWriter::new(temporary.as_file().try_clone().map_err(fail)?),
             temporary,
             target: target.map(Path::to_path_buf),
-            entries: FxHashMap::default(),
+            entries: FastMap::default(),
             written: 0,
         };
         let mut header = serde_json::to_vec(&Header::current(profile_sha256))

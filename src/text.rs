@@ -205,7 +205,7 @@ impl Needles {
     /// Compiles folded `needles` (trailing `*` = any word ending); hits name them by position.
     pub(crate) fn new<'n>(needles: impl IntoIterator<Item = &'n str>) -> Self {
         let mut patterns: Vec<&str> = Vec::new();
-        let mut core_of: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+        let mut core_of: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
         let mut cores: Vec<Core> = Vec::new();
         for (position, needle) in needles.into_iter().enumerate() {
             let (core, prefix) = split_prefix(needle);

@@ -10,7 +10,7 @@ pub mod sections;
 
 use std::cell::RefCell;
 
-use rustc_hash::FxHashMap;
+use foldhash::HashMap as FastMap;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
     TextAnalyzerBuilder, TokenStream, Tokenizer, TokenizerManager,
@@ -88,7 +88,7 @@ impl WordForms {
     /// The analysed forms of a lowercased word: (stemmed in the language, only folded).
     /// CVs share most of their words, so each thread remembers the words it has finished.
     pub fn of(&mut self, word: &str) -> (String, String) {
-        type Finished = FxHashMap<Option<EuLanguage>, FxHashMap<String, (String, String)>>;
+        type Finished = FastMap<Option<EuLanguage>, FastMap<String, (String, String)>>;
         thread_local! {
             static FINISHED: RefCell<Finished> = RefCell::default();
         }

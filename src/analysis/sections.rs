@@ -624,11 +624,11 @@ pub fn split<'a>(pages: &[&'a str]) -> Vec<Line<'a>> {
 }
 
 /// The heading table, folded once: folded heading → section.
-fn folded_headings() -> &'static rustc_hash::FxHashMap<String, Section> {
-    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<String, Section>> =
+fn folded_headings() -> &'static foldhash::HashMap<String, Section> {
+    static TABLE: std::sync::OnceLock<foldhash::HashMap<String, Section>> =
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = rustc_hash::FxHashMap::default();
+        let mut table = foldhash::HashMap::default();
         for (section, names) in HEADINGS {
             for name in names.iter() {
                 table

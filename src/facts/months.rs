@@ -1,7 +1,7 @@
 //! Month names (full, genitive/locative and abbreviated) in the official EU languages.
 
 use crate::text::fold;
-use rustc_hash::FxHashMap;
+use foldhash::HashMap as FastMap;
 use std::sync::OnceLock;
 
 /// Month words per month, January first; an entry with a space is a two-word name (Irish).
@@ -419,7 +419,7 @@ const NOT_MONTHS: &[&str] = &["junior", "juniors", "marshal", "augustin"];
 /// Folded month words: exact lookup (first month listing a word wins), the full list for prefix
 /// lookups, and the first words of two-word names.
 struct Table {
-    exact: FxHashMap<String, u32>,
+    exact: FastMap<String, u32>,
     forms: Vec<(String, u32)>,
     two_word_starts: Vec<String>,
 }
@@ -428,7 +428,7 @@ struct Table {
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut exact = FxHashMap::default();
+        let mut exact = FastMap::default();
         let mut forms = Vec::new();
         let mut two_word_starts = Vec::new();
         for (i, words) in MONTHS.iter().enumerate() {
@@ -461,7 +461,7 @@ pub(crate) fn starts_two_word_month(word: &str) -> bool {
 pub(crate) fn month_of_word(word: &str) -> Option<u32> {
     thread_local! {
         /// Words already looked up: CVs repeat the same words, and a miss scans every form.
-        static SEEN: std::cell::RefCell<FxHashMap<String, Option<u32>>> = std::cell::RefCell::new(FxHashMap::default());
+        static SEEN: std::cell::RefCell<FastMap<String, Option<u32>>> = std::cell::RefCell::new(FastMap::default());
     }
     if let Some(known) = SEEN.with(|seen| seen.borrow().get(word).copied()) {
         return known;

@@ -12,7 +12,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
-use rustc_hash::FxHashMap;
+use foldhash::HashMap as FastMap;
 
 use crate::error::FatalError;
 
@@ -70,7 +70,7 @@ impl Stamp {
 /// Path (as bytes) → the stamp its hash was computed for, and the hash.
 #[derive(Debug, Default, PartialEq)]
 pub struct HashCache {
-    entries: FxHashMap<Vec<u8>, (Stamp, String)>,
+    entries: FastMap<Vec<u8>, (Stamp, String)>,
 }
 
 impl HashCache {
@@ -79,7 +79,7 @@ impl HashCache {
         let Ok(file) = std::fs::File::open(path) else {
             return HashCache::default();
         };
-        let mut entries = FxHashMap::default();
+        let mut entries = FastMap::default();
         for line in BufReader::new(file).split(b'\n') {
             let Ok(line) = line else {
                 return HashCache::default();

@@ -10,7 +10,7 @@
 
 use std::cell::OnceCell;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use foldhash::{HashMap as FastMap, HashSet as FastSet};
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
@@ -104,9 +104,9 @@ pub struct CompiledProfile {
     /// Number of compiled terms (their ids are below it).
     term_count: usize,
     /// The words (raw forms) of the posting's distinctive phrases, numbered.
-    pub(super) posting_words: FxHashMap<String, u32>,
+    pub(super) posting_words: FastMap<String, u32>,
     /// Word trigrams (of `posting_words` numbers) of the posting's distinctive phrases.
-    pub(super) posting_trigrams: FxHashSet<[u32; 3]>,
+    pub(super) posting_trigrams: FastSet<[u32; 3]>,
 }
 
 fn compile(
@@ -161,8 +161,8 @@ impl CompiledProfile {
             })
             .collect();
         let role_terms = compile(&mut analysers, &profile.role_terms, language);
-        let mut posting_words = FxHashMap::default();
-        let mut posting_trigrams = FxHashSet::default();
+        let mut posting_words = FastMap::default();
+        let mut posting_trigrams = FastSet::default();
         for phrase in &profile.posting_phrases {
             let words: Vec<u32> = analyse_phrase(&mut analysers.raw, phrase)
                 .into_iter()
@@ -202,7 +202,7 @@ impl CompiledProfile {
             excluded: vec![false; lines.len()],
         };
         // Lowercased word → its (stemmed, raw) form numbers.
-        let mut known: FxHashMap<String, (u32, u32)> = FxHashMap::default();
+        let mut known: FastMap<String, (u32, u32)> = FastMap::default();
         for (line_index, line) in lines.iter().enumerate() {
             let mut stream = cutter.token_stream(line.text);
             while stream.advance() {
@@ -282,7 +282,7 @@ impl CompiledProfile {
     ) -> (f64, Vec<Evidence>) {
         let full_marks = self.criteria[criterion].1;
         // Best occurrence and repetitions per distinct term.
-        let mut per_term: FxHashMap<&str, (f64, usize, Evidence)> = FxHashMap::default();
+        let mut per_term: FastMap<&str, (f64, usize, Evidence)> = FastMap::default();
         for (written, start, length) in self.occurrences(criterion, cv) {
             let line = &cv.lines[cv.words[start].line];
             if !line.section.is_scored() || cv.excluded[cv.words[start].line] {
@@ -354,7 +354,7 @@ impl CompiledProfile {
 }
 
 /// Adds `form` to the numbered `forms` if new; its number.
-fn intern(forms: &mut FxHashMap<String, u32>, form: String) -> u32 {
+fn intern(forms: &mut FastMap<String, u32>, form: String) -> u32 {
     let next = u32::try_from(forms.len()).expect("fewer than 2^32 distinct words");
     *forms.entry(form).or_insert(next)
 }
@@ -376,7 +376,7 @@ pub(super) struct Word {
 #[derive(Default)]
 pub(super) struct Forms {
     /// Form → its number.
-    numbers: FxHashMap<String, u32>,
+    numbers: FastMap<String, u32>,
     /// By form number, the indices of the words of that form, ascending.
     at: Vec<Vec<usize>>,
 }
@@ -400,7 +400,7 @@ impl Forms {
     }
 
     /// By form number, the number of the same form in `vocabulary`, if it has it.
-    pub(super) fn numbers_in(&self, vocabulary: &FxHashMap<String, u32>) -> Vec<Option<u32>> {
+    pub(super) fn numbers_in(&self, vocabulary: &FastMap<String, u32>) -> Vec<Option<u32>> {
         let mut out = vec![None; self.at.len()];
         for (form, &number) in &self.numbers {
             out[number as usize] = vocabulary.get(form).copied();

@@ -1,7 +1,7 @@
 //! Screening against gaming: lines copied from the posting and keyword blocks earn nothing,
 //! and the CV is flagged so that a recruiter can look.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use foldhash::{HashMap as FastMap, HashSet as FastSet};
 
 use super::evidence::{AnalysedCv, CompiledProfile};
 
@@ -48,8 +48,7 @@ pub(super) fn exclude_pasted_posting(profile: &CompiledProfile, cv: &mut Analyse
 
 /// Excludes lines that list profile terms wholesale; true when there were any.
 pub(super) fn exclude_keyword_blocks(profile: &CompiledProfile, cv: &mut AnalysedCv) -> bool {
-    let mut terms_per_line: FxHashMap<usize, (FxHashSet<&str>, FxHashSet<usize>)> =
-        FxHashMap::default();
+    let mut terms_per_line: FastMap<usize, (FastSet<&str>, FastSet<usize>)> = FastMap::default();
     for criterion in 0..profile.criterion_count() {
         for (term, start) in profile.raw_matches(criterion, cv) {
             let entry = terms_per_line.entry(cv.words[start].line).or_default();
