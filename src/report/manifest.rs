@@ -34,7 +34,7 @@ pub struct RunManifest {
     pub extracted: usize,
     /// Wall time per stage, in seconds.
     pub stage_seconds: BTreeMap<String, f64>,
-    /// Time in each overlapping stage (extract, language, index, score, store), summed over
+    /// Time in each overlapping stage (extract, language, index, score, encode, store), summed over
     /// threads, in seconds: where the machine's time went.
     pub busy_seconds: BTreeMap<String, f64>,
     /// Key → SHA-256 of every input that could be read.
