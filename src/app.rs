@@ -175,14 +175,62 @@ pub struct Processed {
     pub busy_seconds: BTreeMap<String, f64>,
 }
 
-/// What a run must do with one input it can read.
-enum Plan {
+/// What a run must do with each input it can read, and with the index.
+struct RunPlan<'k> {
     /// Same bytes, date and profile as a stored result: carry it over.
-    Reuse,
+    reuse: Vec<usize>,
     /// Text in the index, result stale (profile or reference date changed): score it again.
-    Rescore,
+    rescore: Vec<usize>,
     /// New or changed bytes: extract, index and score.
-    Extract,
+    extract: Vec<usize>,
+    /// Keys the index holds whose files are gone.
+    vanished: Vec<&'k String>,
+}
+
+impl<'k> RunPlan<'k> {
+    /// Sorts the inputs (by position) against what the index and the old store hold.
+    fn new(
+        inputs: &Inputs,
+        prepared: &[Prepared],
+        known: &'k HashMap<String, String>,
+        old: &ResultStore,
+        present_for: impl Fn(&str) -> NaiveDate,
+    ) -> RunPlan<'k> {
+        let mut plan = RunPlan {
+            reuse: Vec::new(),
+            rescore: Vec::new(),
+            extract: Vec::new(),
+            vanished: Vec::new(),
+        };
+        let mut wanted = HashSet::new();
+        for (id, (input, prepared)) in inputs.files.iter().zip(prepared).enumerate() {
+            let Prepared::Ready { sha256 } = prepared else {
+                continue;
+            };
+            wanted.insert(input.key.as_str());
+            let key = &input.key;
+            if known.get(key) != Some(sha256) {
+                plan.extract.push(id);
+            } else if old.lookup(key, sha256, present_for(key)).is_some() {
+                plan.reuse.push(id);
+            } else {
+                plan.rescore.push(id);
+            }
+        }
+        plan.vanished = known
+            .keys()
+            .filter(|key| !wanted.contains(key.as_str()))
+            .collect();
+        plan
+    }
+
+    /// True when the old store already holds exactly the results this run needs.
+    fn changes_nothing(&self, stored: usize) -> bool {
+        self.rescore.is_empty()
+            && self.extract.is_empty()
+            && self.vanished.is_empty()
+            && stored == self.reuse.len()
+    }
 }
 
 /// Extracts what the index lacks (or holds in an older version), drops what vanished, scores
@@ -210,58 +258,16 @@ pub fn process(
     let deadline = scoring.profile.job.deadline;
     // "Present" in a CV is its submission date when the manifest has one, else the deadline.
     let present_for = |key: &str| submitted.get(key).copied().unwrap_or(deadline);
-
-    let plans: Vec<Option<Plan>> = inputs
-        .files
-        .iter()
-        .zip(prepared)
-        .map(|(input, prepared)| {
-            let Prepared::Ready { sha256 } = prepared else {
-                return None;
-            };
-            Some(if known.get(&input.key) != Some(sha256) {
-                Plan::Extract
-            } else if old
-                .lookup(&input.key, sha256, present_for(&input.key))
-                .is_some()
-            {
-                Plan::Reuse
-            } else {
-                Plan::Rescore
-            })
-        })
-        .collect();
-    let keys_planned = |wanted: fn(&Plan) -> bool| -> Vec<usize> {
-        (0..plans.len())
-            .filter(|&id| plans[id].as_ref().is_some_and(wanted))
-            .collect()
-    };
-    let to_reuse = keys_planned(|plan| matches!(plan, Plan::Reuse));
-    let to_rescore = keys_planned(|plan| matches!(plan, Plan::Rescore));
-    let to_extract = keys_planned(|plan| matches!(plan, Plan::Extract));
-    let wanted: HashSet<&str> = inputs
-        .files
-        .iter()
-        .zip(&plans)
-        .filter(|(_, plan)| plan.is_some())
-        .map(|(input, _)| input.key.as_str())
-        .collect();
-    let vanished: Vec<&String> = known
-        .keys()
-        .filter(|key| !wanted.contains(key.as_str()))
-        .collect();
-    let extracted = to_extract.len();
-    let reused = wanted.len() - extracted;
+    let plan = RunPlan::new(inputs, prepared, &known, &old, present_for);
 
     let busy = BusyTime::default();
     // An unchanged rerun writes nothing: the old store already holds every result.
-    let unchanged = to_reuse.len() == wanted.len() && old.len() == wanted.len();
-    let results = if unchanged && vanished.is_empty() {
+    let results = if plan.changes_nothing(old.len()) {
         stage_done("extract_index_score");
         old
     } else {
         let mut writer = StoreWriter::create(store_path.as_deref(), &scoring.profile.sha256)?;
-        for &id in &to_reuse {
+        for &id in &plan.reuse {
             writer.copy(&old, &inputs.files[id].key)?;
         }
         drop(old);
@@ -272,33 +278,34 @@ pub fn process(
             present_for: &present_for,
             busy: &busy,
         };
-        if !to_extract.is_empty() || !vanished.is_empty() {
-            let jobs = to_extract
-                .iter()
-                .map(|&id| Job {
-                    id,
-                    path: inputs.files[id].path.clone(),
-                })
-                .collect();
+        if !plan.extract.is_empty() || !plan.vanished.is_empty() {
             let update = IndexUpdate {
-                jobs,
+                jobs: plan
+                    .extract
+                    .iter()
+                    .map(|&id| Job {
+                        id,
+                        path: inputs.files[id].path.clone(),
+                    })
+                    .collect(),
                 known: &known,
-                vanished: &vanished,
+                vanished: &plan.vanished,
             };
             extract_into_index(index, &scoring.pool, inputs, prepared, update, &sink)?;
             index.reload()?;
         }
         stage_done("extract_index_score");
         // In batches, so that only one batch of CV texts is in memory at a time.
-        let keys: Vec<&str> = to_rescore
+        let keys: Vec<&str> = plan
+            .rescore
             .iter()
             .map(|&id| inputs.files[id].key.as_str())
             .collect();
         for batch in keys.chunks(SCORE_BATCH) {
-            index.stored(batch)?.into_par_iter().try_for_each(|cv| {
-                let pages: Vec<&str> = cv.pages.iter().map(String::as_str).collect();
-                sink.add(&cv, &sections::split(&pages))
-            })?;
+            index
+                .stored(batch)?
+                .into_par_iter()
+                .try_for_each(|cv| sink.add(&cv, &sections::split(&cv.page_texts())))?;
         }
         sink.writer
             .into_inner()
@@ -314,8 +321,8 @@ pub fn process(
             scoring.profile.scoring.unconfirmed_eligibility_penalty,
         ),
         results,
-        extracted,
-        reused,
+        extracted: plan.extract.len(),
+        reused: plan.reuse.len() + plan.rescore.len(),
         busy_seconds: busy.seconds(),
     })
 }
@@ -420,7 +427,8 @@ fn extract_into_index(
                             extraction,
                             None,
                         );
-                        // One split into lines serves language detection and scoring.
+                        // One split into lines serves language detection and scoring. (The
+                        // field itself is borrowed, so that the language can be set meanwhile.)
                         let pages: Vec<&str> = cv.pages.iter().map(String::as_str).collect();
                         let lines = sections::split(&pages);
                         if cv.status == Status::Ok {

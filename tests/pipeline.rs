@@ -108,3 +108,33 @@ fn a_file_rewritten_with_its_old_size_and_modification_time_is_hashed_again() {
     assert_ne!(manifest["inputs"]["cv.pdf"], first_hash);
     assert_ne!(first["cv.pdf"]["evidence"], second["cv.pdf"]["evidence"]);
 }
+
+#[test]
+fn a_profile_change_rescores_from_the_index_like_a_fresh_run() {
+    let corpus = common::root().join("corpus");
+    let original =
+        std::fs::read_to_string(common::root().join("profiles/cert-eu-it-security-officer.toml"))
+            .unwrap();
+    let changed = original.replacen("weight = 3", "weight = 2", 1);
+    assert_ne!(original, changed, "the profile has a weight to change");
+    let profile_dir = tempfile::tempdir().unwrap();
+    let profile = profile_dir.path().join("changed.toml");
+    std::fs::write(&profile, changed).unwrap();
+    let profile = profile.to_str().unwrap();
+
+    let reused = tempfile::tempdir().unwrap();
+    common::run_ok(&corpus, reused.path(), &[]);
+    let before = std::fs::read(reused.path().join("shortlist.csv")).unwrap();
+    common::run_ok(&corpus, reused.path(), &["--profile", profile]);
+    assert_eq!(
+        common::run_manifest(reused.path())["extracted"],
+        0,
+        "nothing is extracted again"
+    );
+
+    let fresh = tempfile::tempdir().unwrap();
+    common::run_ok(&corpus, fresh.path(), &["--profile", profile]);
+    let csv = |work: &tempfile::TempDir| std::fs::read(work.path().join("shortlist.csv")).unwrap();
+    assert_ne!(csv(&reused), before, "the new weight changes scores");
+    assert_eq!(csv(&reused), csv(&fresh));
+}

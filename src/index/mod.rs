@@ -59,6 +59,11 @@ pub struct StoredCv {
 }
 
 impl StoredCv {
+    /// The visible text of each page, as the analysis stages take it.
+    pub fn page_texts(&self) -> Vec<&str> {
+        self.pages.iter().map(String::as_str).collect()
+    }
+
     /// Builds the stored form of an extraction result.
     pub fn new(
         key: String,

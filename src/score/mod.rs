@@ -101,8 +101,7 @@ impl<'p> Scorer<'p> {
 
     /// Scores one CV. `present` resolves "present/today" in its dates.
     pub fn score(&self, cv: &StoredCv, present: NaiveDate) -> CvScore {
-        let pages: Vec<&str> = cv.pages.iter().map(String::as_str).collect();
-        self.score_lines(cv, &sections::split(&pages), present)
+        self.score_lines(cv, &sections::split(&cv.page_texts()), present)
     }
 
     /// [`Scorer::score`] on the CV's pages already split into lines (language detection needs
