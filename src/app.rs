@@ -22,7 +22,7 @@ use crate::report::{csv_export, Row};
 use crate::score::Scorer;
 use crate::status::Status;
 use crate::store::{self, Encoded, Headline, ResultStore, StoreWriter, Summary};
-use crate::{lang, rank};
+use crate::{atomic, lang, rank};
 
 /// CVs fetched from the index and scored together.
 const SCORE_BATCH: usize = 512;
@@ -90,6 +90,8 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
         tracing::warn!("{note}");
     }
     let mut index = CvIndex::open(&config.index_dir, config.rebuild, config.wait_for_lock)?;
+    // The lock is held: temporary files in the index folder are a killed run's.
+    atomic::remove_leftovers(&config.index_dir)?;
     let hashes_path = config.index_dir.join(ingest::hash_cache::FILE_NAME);
     if config.rebuild {
         ResultStore::forget(&config.index_dir.join(store::FILE_NAME))?;

@@ -7,6 +7,26 @@ use std::path::Path;
 
 use crate::error::FatalError;
 
+/// How every temporary file cvmatch writes (here and in the result store) is named.
+pub const TEMPORARY_PREFIX: &str = ".cvmatch-";
+
+/// Removes the temporary files a killed run left in `dir`. Only for a folder whose lock the
+/// caller holds: no other run can be writing there.
+pub fn remove_leftovers(dir: &Path) -> Result<(), FatalError> {
+    let entries = std::fs::read_dir(dir).map_err(|error| FatalError::io(dir, error))?;
+    for entry in entries.flatten() {
+        let is_leftover = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|name| name.starts_with(TEMPORARY_PREFIX));
+        if is_leftover {
+            std::fs::remove_file(entry.path())
+                .map_err(|error| FatalError::io(entry.path(), error))?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes `path` atomically with mode 0600 by calling `fill` on a temporary file.
 pub fn write(
     path: &Path,
@@ -19,7 +39,7 @@ pub fn write(
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(fail)?;
     let mut temporary = tempfile::Builder::new()
-        .prefix(".cvmatch-")
+        .prefix(TEMPORARY_PREFIX)
         .suffix(".tmp")
         .permissions(std::fs::Permissions::from_mode(0o600))
         .tempfile_in(dir)

@@ -265,7 +265,7 @@ impl StoreWriter {
             .map_or_else(std::env::temp_dir, Path::to_path_buf);
         let fail = |error| FatalError::io(&folder, error);
         let temporary = tempfile::Builder::new()
-            .prefix(".cvmatch-results-")
+            .prefix(&format!("{}results-", crate::atomic::TEMPORARY_PREFIX))
             .permissions(std::fs::Permissions::from_mode(0o600))
             .tempfile_in(&folder)
             .map_err(fail)?;

@@ -176,6 +176,15 @@ fn kill_9_at_random_moments_then_a_clean_rerun_matches_a_clean_run() {
         leftovers.is_empty(),
         "temporary files left next to the CSV: {leftovers:?}"
     );
+    let index_leftovers: Vec<String> = std::fs::read_dir(work.path().join("index"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".cvmatch-"))
+        .collect();
+    assert!(
+        index_leftovers.is_empty(),
+        "temporary files left in the index folder: {index_leftovers:?}"
+    );
 }
 
 #[test]
