@@ -249,30 +249,51 @@ fn to_usize(range: Range<u32>) -> Range<usize> {
 /// Writes a new store: results carried over from the old one and fresh ones, in any order.
 /// Nothing replaces the old store until [`StoreWriter::finish`], so a killed run leaves it whole.
 pub struct StoreWriter {
-    temporary: tempfile::NamedTempFile,
+    backing: Backing,
     out: BufWriter<File>,
-    target: Option<PathBuf>,
     entries: FastMap<String, Entry>,
     written: u64,
 }
 
+/// Where a new store is written.
+enum Backing {
+    /// A temporary file beside `target`, renamed over it when finished.
+    Replacing {
+        temporary: tempfile::NamedTempFile,
+        target: PathBuf,
+    },
+    /// An unnamed temporary file (for an in-memory index): gone with the run, even a killed one.
+    Anonymous(File),
+}
+
 impl StoreWriter {
     /// A writer that will replace the store at `target`; with no target (an in-memory index),
-    /// the results live in a temporary file for this run only.
+    /// the results live in an unnamed temporary file for this run only.
     pub fn create(target: Option<&Path>, profile_sha256: &str) -> Result<StoreWriter, FatalError> {
         let folder = target
             .and_then(Path::parent)
             .map_or_else(std::env::temp_dir, Path::to_path_buf);
         let fail = |error| FatalError::io(&folder, error);
-        let temporary = tempfile::Builder::new()
-            .prefix(&format!("{}results-", crate::atomic::TEMPORARY_PREFIX))
-            .permissions(std::fs::Permissions::from_mode(0o600))
-            .tempfile_in(&folder)
-            .map_err(fail)?;
+        let (backing, out) = match target {
+            Some(target) => {
+                let temporary = tempfile::Builder::new()
+                    .prefix(&format!("{}results-", crate::atomic::TEMPORARY_PREFIX))
+                    .permissions(std::fs::Permissions::from_mode(0o600))
+                    .tempfile_in(&folder)
+                    .map_err(fail)?;
+                let out = temporary.as_file().try_clone().map_err(fail)?;
+                let target = target.to_path_buf();
+                (Backing::Replacing { temporary, target }, out)
+            }
+            None => {
+                let file = tempfile::tempfile().map_err(fail)?;
+                let out = file.try_clone().map_err(fail)?;
+                (Backing::Anonymous(file), out)
+            }
+        };
         let mut writer = StoreWriter {
-            out: BufWriter::new(temporary.as_file().try_clone().map_err(fail)?),
-            temporary,
-            target: target.map(Path::to_path_buf),
+            backing,
+            out: BufWriter::new(out),
             entries: FastMap::default(),
             written: 0,
         };
@@ -313,28 +334,27 @@ impl StoreWriter {
     }
 
     fn fail(&self, error: std::io::Error) -> FatalError {
-        FatalError::io(
-            self.target.as_deref().unwrap_or(self.temporary.path()),
-            error,
-        )
+        match &self.backing {
+            Backing::Replacing { target, .. } => FatalError::io(target, error),
+            Backing::Anonymous(_) => FatalError::io(std::env::temp_dir(), error),
+        }
     }
 
     /// Makes the new store durable and puts it in place of the old one (atomically), then
     /// opens it for reading.
     pub fn finish(mut self) -> Result<ResultStore, FatalError> {
         self.out.flush().map_err(|error| self.fail(error))?;
-        let file = match &self.target {
-            Some(target) => {
-                self.temporary
+        let file = match self.backing {
+            Backing::Replacing { temporary, target } => {
+                temporary
                     .as_file()
                     .sync_all()
-                    .map_err(|error| FatalError::io(target, error))?;
-                self.temporary
-                    .persist(target)
-                    .map_err(|error| FatalError::io(target, error.error))?
+                    .map_err(|error| FatalError::io(&target, error))?;
+                temporary
+                    .persist(&target)
+                    .map_err(|error| FatalError::io(&target, error.error))?
             }
-            // Unlinked at once: the open handle keeps it readable until the run ends.
-            None => self.temporary.into_file(),
+            Backing::Anonymous(file) => file,
         };
         Ok(ResultStore {
             file: Some(file),
