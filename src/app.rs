@@ -1,5 +1,6 @@
 //! Orchestration of `cvmatch run`: the stages in order, the worker pool, the streaming hand-off
-//! from extraction to indexing, progress on stderr, and the timing of each stage.
+//! from extraction to the consumers that detect the language of, index and score each CV, the
+//! result store, progress on stderr, and the timing of each stage.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::IsTerminal;
@@ -24,7 +25,7 @@ use crate::status::Status;
 use crate::store::{self, Encoded, Headline, ResultStore, StoreWriter, Summary};
 use crate::{atomic, lang, rank};
 
-/// CVs fetched from the index and scored together.
+/// CVs fetched from the index and rescored together (after a profile change).
 const SCORE_BATCH: usize = 512;
 /// Commit the index this often, so that a killed run loses little work. (Not by document count:
 /// a commit stops every consumer while tantivy flushes and syncs, and on many cores a commit
