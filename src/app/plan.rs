@@ -1,0 +1,67 @@
+//! What a run must do with each input: reuse its stored result, rescore it from the index, or
+//! extract it; and which keys vanished.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use crate::ingest::{Inputs, Prepared};
+use crate::store::ResultStore;
+
+/// What a run must do with each input it can read, and with the index.
+pub(super) struct RunPlan<'k> {
+    /// Same bytes, date and profile as a stored result: carry it over.
+    pub(super) reuse: Vec<usize>,
+    /// Text in the index, result stale (profile or reference date changed): score it again.
+    pub(super) rescore: Vec<usize>,
+    /// New or changed bytes: extract, index and score.
+    pub(super) extract: Vec<usize>,
+    /// Keys the index holds whose files are gone.
+    pub(super) vanished: Vec<&'k String>,
+}
+
+impl<'k> RunPlan<'k> {
+    /// Sorts the inputs (by position) against what the index and the old store hold.
+    pub(super) fn new(
+        inputs: &Inputs,
+        prepared: &[Prepared],
+        known: &'k HashMap<String, String>,
+        old: &ResultStore,
+        present_for: impl Fn(&str) -> NaiveDate,
+    ) -> RunPlan<'k> {
+        let mut plan = RunPlan {
+            reuse: Vec::new(),
+            rescore: Vec::new(),
+            extract: Vec::new(),
+            vanished: Vec::new(),
+        };
+        let mut wanted = HashSet::new();
+        for (id, (input, prepared)) in inputs.files.iter().zip(prepared).enumerate() {
+            let Prepared::Ready { sha256 } = prepared else {
+                continue;
+            };
+            wanted.insert(input.key.as_str());
+            let key = &input.key;
+            if known.get(key) != Some(sha256) {
+                plan.extract.push(id);
+            } else if old.lookup(key, sha256, present_for(key)).is_some() {
+                plan.reuse.push(id);
+            } else {
+                plan.rescore.push(id);
+            }
+        }
+        plan.vanished = known
+            .keys()
+            .filter(|key| !wanted.contains(key.as_str()))
+            .collect();
+        plan
+    }
+
+    /// True when the old store already holds exactly the results this run needs.
+    pub(super) fn changes_nothing(&self, stored: usize) -> bool {
+        self.rescore.is_empty()
+            && self.extract.is_empty()
+            && self.vanished.is_empty()
+            && stored == self.reuse.len()
+    }
+}

@@ -1,0 +1,226 @@
+//! The streaming part of a run: worker processes extract PDFs while consumer threads detect the
+//! language of, index and score each CV as it arrives, and store its result.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::sync::{Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::busy::BusyTime;
+use crate::analysis::sections::{self, Line};
+use crate::error::FatalError;
+use crate::extract::pool::{self, Extracted, Job, PoolSettings};
+use crate::index::{CvIndex, CvWriter, StoredCv};
+use crate::ingest::{Inputs, Prepared};
+use crate::lang;
+use crate::report::csv_export;
+use crate::score::Scorer;
+use crate::status::Status;
+use crate::store::{Encoded, Headline, StoreWriter, Summary};
+
+/// Commit the index this often, so that a killed run loses little work. (Not by document count:
+/// a commit stops every consumer while tantivy flushes and syncs, and on many cores a commit
+/// every few thousand CVs came several times a second. Between commits tantivy's heap per
+/// indexing thread bounds memory: a full buffer is flushed as a segment.)
+const COMMIT_EVERY: Duration = Duration::from_secs(30);
+
+/// Scores CVs and writes their results to the new store, from any thread.
+pub(super) struct ResultSink<'a> {
+    pub(super) writer: Mutex<StoreWriter>,
+    pub(super) scorer: &'a Scorer<'a>,
+    pub(super) present_for: &'a (dyn Fn(&str) -> NaiveDate + Sync),
+    pub(super) busy: &'a BusyTime,
+}
+
+impl ResultSink<'_> {
+    /// Scores `cv` (when its extraction succeeded) from its `lines` and stores the result.
+    pub(super) fn add(&self, cv: &StoredCv, lines: &[Line]) -> Result<(), FatalError> {
+        let reference = (self.present_for)(&cv.key);
+        let score = self.busy.time("score", || {
+            (cv.status == Status::Ok).then(|| self.scorer.score_lines(cv, lines, reference))
+        });
+        let summary = Summary {
+            key: cv.key.clone(),
+            sha256: cv.sha256.clone(),
+            reference,
+            status: cv.status,
+            detail: cv.detail.clone(),
+            language: cv.language.map(|language| language.code().to_string()),
+            headline: score.as_ref().map(Headline::from),
+        };
+        let cells = score
+            .as_ref()
+            .map(csv_export::score_cells)
+            .unwrap_or_default();
+        let encoded = self
+            .busy
+            .time("encode", || Encoded::new(summary, &cells, score.as_ref()));
+        self.busy.time("store", || {
+            self.writer
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .add(encoded)
+        })
+    }
+}
+
+/// What a run changes in the index.
+pub(super) struct IndexUpdate<'a> {
+    /// Files to extract (new or changed).
+    pub(super) jobs: Vec<Job>,
+    /// Key → hash of what the index held before the run (a known key is replaced, a new one
+    /// only added).
+    pub(super) known: &'a HashMap<String, String>,
+    /// Keys whose files are gone.
+    pub(super) vanished: &'a [&'a String],
+}
+
+/// Extracts the update's files on the worker pool; indexes and scores each result as it
+/// arrives; removes the vanished keys; commits at safe points.
+pub(super) fn extract_into_index(
+    index: &CvIndex,
+    settings: &PoolSettings,
+    inputs: &Inputs,
+    prepared: &[Prepared],
+    update: IndexUpdate,
+    sink: &ResultSink,
+) -> Result<(), FatalError> {
+    let IndexUpdate {
+        jobs,
+        known,
+        vanished,
+    } = update;
+    let progress = progress_bar(jobs.len());
+    let writer = RwLock::new(index.writer(settings.workers)?);
+    for key in vanished {
+        read(&writer).remove(key);
+    }
+    let commits = CommitClock::default();
+    let (sender, receiver) = crossbeam_channel::bounded(64);
+    std::thread::scope(|scope| {
+        scope.spawn(move || pool::extract_all(settings, jobs, &sender));
+        // Language detection, upserts and scoring run on as many threads as there are workers:
+        // a single consumer would cap the pipeline at its speed, whatever the core count.
+        let consumers: Vec<_> = (0..settings.workers.max(1))
+            .map(|_| {
+                let receiver = receiver.clone();
+                let (writer, commits, progress) = (&writer, &commits, &progress);
+                scope.spawn(move || -> Result<(), FatalError> {
+                    for Extracted {
+                        id,
+                        extraction,
+                        busy,
+                    } in receiver
+                    {
+                        sink.busy.add("extract", busy);
+                        let Prepared::Ready { sha256 } = &prepared[id] else {
+                            continue;
+                        };
+                        let input = &inputs.files[id];
+                        let mut cv = StoredCv::new(
+                            input.key.clone(),
+                            input.display.clone(),
+                            sha256.clone(),
+                            extraction,
+                            None,
+                        );
+                        // One split into lines serves language detection and scoring. (The
+                        // field itself is borrowed, so that the language can be set meanwhile.)
+                        let pages: Vec<&str> = cv.pages.iter().map(String::as_str).collect();
+                        let lines = sections::split(&pages);
+                        if cv.status == Status::Ok {
+                            cv.language = sink.busy.time("language", || lang::detect_in(&lines));
+                        }
+                        sink.busy.time("index", || {
+                            if known.contains_key(&cv.key) {
+                                read(writer).upsert(&cv)
+                            } else {
+                                read(writer).add(&cv)
+                            }
+                        })?;
+                        sink.add(&cv, &lines)?;
+                        progress.inc(1);
+                        if commits.due() {
+                            writer
+                                .write()
+                                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                                .commit()?;
+                        }
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        drop(receiver);
+        let mut outcome = Ok(());
+        for consumer in consumers {
+            let result = consumer.join().unwrap_or_else(|_| {
+                Err(FatalError::Index {
+                    path: index.folder().map_or_else(|| "<memory>".into(), Into::into),
+                    reason: "an indexing thread panicked".into(),
+                })
+            });
+            outcome = outcome.and(result);
+        }
+        outcome?;
+        writer
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .commit()
+    })?;
+    progress.finish_and_clear();
+    Ok(())
+}
+
+/// Shared read access to the writer (upserts); commits take the write side.
+fn read<'a>(writer: &'a RwLock<CvWriter<'_>>) -> std::sync::RwLockReadGuard<'a, CvWriter<'a>> {
+    writer
+        .read()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Says when the index is due a commit: every [`COMMIT_EVERY`].
+struct CommitClock {
+    last: Mutex<Instant>,
+}
+
+impl Default for CommitClock {
+    fn default() -> Self {
+        CommitClock {
+            last: Mutex::new(Instant::now()),
+        }
+    }
+}
+
+impl CommitClock {
+    fn due(&self) -> bool {
+        let mut last = self
+            .last
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if last.elapsed() >= COMMIT_EVERY {
+            *last = Instant::now();
+            true
+        } else {
+            false
+        }
+    }
+}
+
+fn progress_bar(total: usize) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total as u64);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} extracting {pos}/{len} PDFs [{bar:30}] {per_sec} ETA {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> "),
+    );
+    bar
+}
