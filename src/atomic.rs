@@ -27,6 +27,16 @@ pub fn remove_leftovers(dir: &Path) -> Result<(), FatalError> {
     Ok(())
 }
 
+/// Deletes the file at `path` if there is one (for `--rebuild`).
+pub fn remove(path: &Path) -> Result<(), FatalError> {
+    match std::fs::remove_file(path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+            Err(FatalError::io(path, error))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Writes `path` atomically with mode 0600 by calling `fill` on a temporary file.
 pub fn write(
     path: &Path,

@@ -90,12 +90,24 @@ struct Entry {
 }
 
 impl Entry {
-    /// The entry of `line`, written at `offset`; None when the line is not three tab-separated
-    /// values.
+    /// The entry of `line`, written at `offset`, whose summary is known; None when the line is
+    /// not three tab-separated values.
     fn new(summary: Summary, offset: u64, line: &[u8]) -> Option<Entry> {
         let [_, cells, score] = part_ranges(line)?;
         Some(Entry {
             summary,
+            offset,
+            length: line.len(),
+            cells,
+            score,
+        })
+    }
+
+    /// The entry of a stored `line` at `offset`, its summary parsed from the line.
+    fn parse(offset: u64, line: &[u8]) -> Option<Entry> {
+        let [summary, cells, score] = part_ranges(line)?;
+        Some(Entry {
+            summary: serde_json::from_slice(&line[to_usize(summary)]).ok()?,
             offset,
             length: line.len(),
             cells,
@@ -134,9 +146,7 @@ impl ResultStore {
             if length == 0 {
                 break;
             }
-            let [summary, _, _] = part_ranges(&line)?;
-            let summary: Summary = serde_json::from_slice(&line[to_usize(summary)]).ok()?;
-            let entry = Entry::new(summary, offset, &line)?;
+            let entry = Entry::parse(offset, &line)?;
             entries.insert(entry.summary.key.clone(), entry);
             offset += length as u64;
         }
@@ -208,16 +218,6 @@ impl ResultStore {
         let mut bytes = vec![0; within.len()];
         file.read_exact_at(&mut bytes, entry.offset + within.start as u64)?;
         Ok(bytes)
-    }
-
-    /// Deletes the store at `path` (for `--rebuild`).
-    pub fn forget(path: &Path) -> Result<(), FatalError> {
-        match std::fs::remove_file(path) {
-            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
-                Err(FatalError::io(path, error))
-            }
-            _ => Ok(()),
-        }
     }
 }
 

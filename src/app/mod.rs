@@ -95,8 +95,8 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
     atomic::remove_leftovers(&config.index_dir)?;
     let hashes_path = config.index_dir.join(ingest::hash_cache::FILE_NAME);
     if config.rebuild {
-        ResultStore::forget(&config.index_dir.join(store::FILE_NAME))?;
-        ResultStore::forget(&hashes_path)?;
+        atomic::remove(&config.index_dir.join(store::FILE_NAME))?;
+        atomic::remove(&hashes_path)?;
     }
     let known_hashes = HashCache::load(&hashes_path);
     let (prepared, hashes) =
