@@ -8,6 +8,7 @@ use cvmatch::commands;
 use cvmatch::error::EXIT_FATAL;
 
 fn main() -> ExitCode {
+    return_large_blocks_to_the_system();
     let cli = Cli::parse();
     if !matches!(cli.command, Command::Worker(_)) {
         tracing_subscriber::fmt()
@@ -29,6 +30,22 @@ fn main() -> ExitCode {
         Err(error) => {
             eprintln!("cvmatch: {error}");
             ExitCode::from(EXIT_FATAL as u8)
+        }
+    }
+}
+
+/// Serves every allocation of 128 KiB or more with its own mapping, returned to the system when
+/// freed. glibc starts at that threshold but raises it up to 32 MiB each time such a block is
+/// freed; tantivy frees its 1 MiB arena pages at every commit, so after the first one they came
+/// from the heap, where the holes they left kept a long run's memory growing.
+fn return_large_blocks_to_the_system() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        const THRESHOLD_BYTES: libc::c_int = 128 * 1024;
+        // SAFETY: mallopt only sets an allocator parameter; it is called before any thread
+        // starts, and a refused setting (return value 0) leaves the default in place.
+        unsafe {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, THRESHOLD_BYTES);
         }
     }
 }

@@ -147,12 +147,12 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
             .zip(&prepared)
             .filter_map(|(input, prepared)| match prepared {
                 Prepared::Ready { sha256 } | Prepared::Duplicate { sha256, .. } => {
-                    Some((input.key.clone(), sha256.clone()))
+                    Some((input.key.as_str(), sha256.as_str()))
                 }
                 Prepared::Failed { .. } => None,
             })
             .collect(),
-        notes: inputs.notes.clone(),
+        notes: &inputs.notes,
     };
     manifest.write(&RunManifest::path_for(&config.out))?;
     Ok(RunSummary {
@@ -165,9 +165,9 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
 }
 
 /// The rows of a processed input, and how many files had to be extracted.
-pub struct Processed {
+pub struct Processed<'a> {
     /// One row per input, ranked.
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'a>>,
     /// Every CV's full result (cells and explanation), read on demand.
     pub results: ResultStore,
     /// Files extracted in this run.
@@ -182,13 +182,13 @@ pub struct Processed {
 /// what has no current result, and ranks everything: the part of a run shared by `run`,
 /// `explain` and `evaluate`. CVs are scored as they come out of extraction; only a summary per
 /// CV stays in memory.
-pub fn process(
+pub fn process<'a>(
     index: &mut CvIndex,
-    inputs: &Inputs,
+    inputs: &'a Inputs,
     prepared: &[Prepared],
     scoring: &ScoringConfig,
     mut stage_done: impl FnMut(&str),
-) -> Result<Processed, FatalError> {
+) -> Result<Processed<'a>, FatalError> {
     let known = index.known_hashes()?;
     let store_path = index.folder().map(|dir| dir.join(store::FILE_NAME));
     let old = store_path
@@ -273,13 +273,13 @@ pub fn process(
 }
 
 /// One row per input: ingest failures as decided, the rest from their stored results.
-fn build_rows(
-    inputs: &Inputs,
+fn build_rows<'a>(
+    inputs: &'a Inputs,
     prepared: &[Prepared],
     results: &ResultStore,
     unconfirmed_penalty: f64,
-) -> Vec<Row> {
-    let mut rows: Vec<Row> = inputs
+) -> Vec<Row<'a>> {
+    let mut rows: Vec<Row<'a>> = inputs
         .files
         .iter()
         .zip(prepared)
@@ -308,7 +308,7 @@ fn build_rows(
                 },
             };
             Row {
-                input: input.clone(),
+                input,
                 status,
                 detail,
                 language,

@@ -21,11 +21,14 @@ use crate::score::Scorer;
 use crate::status::Status;
 use crate::store::{Encoded, Headline, StoreWriter, Summary};
 
-/// Commit the index this often, so that a killed run loses little work. (Not by document count:
-/// a commit stops every consumer while tantivy flushes and syncs, and on many cores a commit
-/// every few thousand CVs came several times a second. Between commits tantivy's heap per
-/// indexing thread bounds memory: a full buffer is flushed as a segment.)
+/// Commit the index at least this often, so that a killed run loses little work.
 const COMMIT_EVERY: Duration = Duration::from_secs(30);
+/// Commit the index after this many CVs, so that tantivy's in-memory segments (and the memory
+/// that writing them out takes) stay the same size however many CVs a run indexes. (Its own
+/// limit is per thread and in bytes, 32 MB each: a run of a thousand CVs never reaches it, one
+/// of twenty thousand does.) A commit stops every consumer while tantivy flushes, so not much
+/// more often than this: on 2 cores, every 2,000 CVs costs about 4 % of the wall time.
+const COMMIT_AFTER_CVS: usize = 2_000;
 
 /// Scores CVs and writes their results to the new store, from any thread.
 pub(super) struct ResultSink<'a> {
@@ -98,7 +101,7 @@ pub(super) fn extract_into_index(
     for key in vanished {
         read(&writer).remove(key);
     }
-    let commits = CommitClock::default();
+    let commits = CommitSchedule::default();
     let (sender, receiver) = crossbeam_channel::bounded(64);
     std::thread::scope(|scope| {
         scope.spawn(move || pool::extract_all(settings, jobs, &sender));
@@ -143,7 +146,7 @@ pub(super) fn extract_into_index(
                         })?;
                         sink.add(&cv, &lines)?;
                         progress.inc(1);
-                        if commits.due() {
+                        if commits.due_after_one_more() {
                             writer
                                 .write()
                                 .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -165,12 +168,12 @@ pub(super) fn extract_into_index(
             });
             outcome = outcome.and(result);
         }
-        outcome?;
-        writer
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .commit()
+        outcome
     })?;
+    writer
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .finish()?;
     progress.finish_and_clear();
     Ok(())
 }
@@ -182,27 +185,32 @@ fn read<'a>(writer: &'a RwLock<CvWriter<'_>>) -> std::sync::RwLockReadGuard<'a, 
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Says when the index is due a commit: every [`COMMIT_EVERY`].
-struct CommitClock {
-    last: Mutex<Instant>,
+/// Says when the index is due a commit: after [`COMMIT_AFTER_CVS`] CVs or [`COMMIT_EVERY`],
+/// whichever comes first.
+struct CommitSchedule {
+    /// When the last commit was, and how many CVs were indexed since.
+    last: Mutex<(Instant, usize)>,
 }
 
-impl Default for CommitClock {
+impl Default for CommitSchedule {
     fn default() -> Self {
-        CommitClock {
-            last: Mutex::new(Instant::now()),
+        CommitSchedule {
+            last: Mutex::new((Instant::now(), 0)),
         }
     }
 }
 
-impl CommitClock {
-    fn due(&self) -> bool {
+impl CommitSchedule {
+    /// Counts one more indexed CV; true when a commit is due (the count starts again).
+    fn due_after_one_more(&self) -> bool {
         let mut last = self
             .last
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if last.elapsed() >= COMMIT_EVERY {
-            *last = Instant::now();
+        let (since, cvs) = &mut *last;
+        *cvs += 1;
+        if *cvs >= COMMIT_AFTER_CVS || since.elapsed() >= COMMIT_EVERY {
+            *last = (Instant::now(), 0);
             true
         } else {
             false

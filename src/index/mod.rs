@@ -7,12 +7,14 @@
 //! commit, so a crash between commits leaves each CV exactly once.
 
 mod lock;
+mod merge;
 mod schema;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::TopDocs;
+use tantivy::indexer::NoMergePolicy;
 use tantivy::query::{BooleanQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
@@ -214,13 +216,15 @@ impl CvIndex {
 
     /// A writer for upserts, indexing on `threads` threads (at most 8); one at a time
     /// (tantivy enforces it). With fewer indexing threads than the run's, indexing caps the
-    /// pipeline on many cores.
+    /// pipeline on many cores. It merges no segments until [`CvWriter::finish`]: a merge while
+    /// CVs stream in would hold its memory on top of the indexing buffers.
     pub fn writer(&self, threads: usize) -> Result<CvWriter<'_>, FatalError> {
         let threads = threads.clamp(1, MAX_WRITER_THREADS);
-        let writer = self
+        let writer: IndexWriter = self
             .index
             .writer_with_num_threads(threads, threads * WRITER_HEAP_BYTES_PER_THREAD)
             .map_err(|error| self.error(error))?;
+        writer.set_merge_policy(Box::new(NoMergePolicy));
         Ok(CvWriter {
             index: self,
             writer,
@@ -362,6 +366,18 @@ impl CvWriter<'_> {
         self.writer
             .commit()
             .map(|_| ())
+            .map_err(|error| self.index.error(error))
+    }
+
+    /// Commits, then merges small segments in bounded groups ([`merge::BoundedMergePolicy`])
+    /// and waits for the merges: a run's frequent commits leave many segments, and every search
+    /// visits each one. Merging after the CVs are in keeps a merge's memory off the peak.
+    pub fn finish(mut self) -> Result<(), FatalError> {
+        self.writer
+            .set_merge_policy(Box::new(merge::BoundedMergePolicy));
+        self.commit()?;
+        self.writer
+            .wait_merging_threads()
             .map_err(|error| self.index.error(error))
     }
 }

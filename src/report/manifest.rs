@@ -11,9 +11,9 @@ use super::Row;
 use crate::atomic;
 use crate::error::FatalError;
 
-/// The manifest's content.
+/// The manifest's content. It borrows the run's inputs rather than copying every key and hash.
 #[derive(Debug, Serialize)]
-pub struct RunManifest {
+pub struct RunManifest<'a> {
     /// cvmatch version.
     pub tool_version: &'static str,
     /// When the run started (UTC, RFC 3339).
@@ -38,12 +38,12 @@ pub struct RunManifest {
     /// threads, in seconds: where the machine's time went.
     pub busy_seconds: BTreeMap<String, f64>,
     /// Key → SHA-256 of every input that could be read.
-    pub inputs: BTreeMap<String, String>,
+    pub inputs: BTreeMap<&'a str, &'a str>,
     /// Notes about entries that were not inputs (loops, unreadable folders).
-    pub notes: Vec<String>,
+    pub notes: &'a [String],
 }
 
-impl RunManifest {
+impl RunManifest<'_> {
     /// Counts rows per status.
     pub fn count_statuses(rows: &[Row]) -> BTreeMap<String, usize> {
         let mut statuses = BTreeMap::new();
