@@ -10,8 +10,10 @@ use crate::error::FatalError;
 
 pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError> {
     let mut inputs = Inputs::default();
-    let mut keys = std::collections::HashSet::new();
-    for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
+    let mut files = Vec::new();
+    // Unsorted: walkdir's sort compares names it parses out of full paths again at every
+    // comparison. Sorting the files found by path once gives the same order.
+    for entry in WalkDir::new(root).follow_links(true) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
@@ -46,10 +48,15 @@ pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError>
             }
             continue;
         }
-        if !(named_pdf || all_files) {
-            continue;
+        if named_pdf || all_files {
+            files.push(entry.into_path());
         }
-        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+    }
+    files.sort_unstable();
+    inputs.notes.sort_unstable();
+    let mut keys = std::collections::HashSet::new();
+    for path in files {
+        let relative = path.strip_prefix(root).unwrap_or(&path);
         let mut display = escaped(relative);
         // Keys identify CVs in the index: two names must never share one (escaping cannot be
         // one-to-one on every name, so a clash gets a stable suffix in path order).
@@ -60,7 +67,7 @@ pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError>
         }
         inputs.files.push(Input {
             key: display.clone(),
-            path: entry.path().to_path_buf(),
+            path,
             display,
             submitted_at: None,
             passthrough: Vec::new(),

@@ -2,10 +2,11 @@
 //! No cell can start a spreadsheet formula (OWASP CSV injection): a text cell starting with
 //! `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe.
 
+use std::borrow::Cow;
 use std::io::Write;
+use std::path::Path;
 
 use rayon::prelude::*;
-use std::path::Path;
 
 use super::Row;
 use crate::atomic;
@@ -37,6 +38,8 @@ pub const FIXED_COLUMNS: [&str; 15] = [
 
 /// Rows rendered together (in parallel) before being written.
 const ROWS_PER_CHUNK: usize = 512;
+/// Rows one thread renders into one buffer.
+const ROWS_PER_TASK: usize = 64;
 /// Score cells that come before the `status` column (the score itself).
 const CELLS_BEFORE_STATUS: usize = 1;
 /// Score cells that come before the `submitted_at` column: the score, eligibility, reasons,
@@ -65,7 +68,6 @@ pub fn write_to(
     rows: &[Row],
     score_cells_of: impl Fn(&Row) -> std::io::Result<Vec<String>> + Sync,
 ) -> std::io::Result<()> {
-    let mut writer = csv::WriterBuilder::new().from_writer(out);
     let mut header: Vec<String> = FIXED_COLUMNS
         .iter()
         .map(|column| column.to_string())
@@ -79,8 +81,8 @@ pub fn write_to(
     );
     header.push("evidence".into());
     header.push("detail".into());
-    header.extend(passthrough_columns.iter().map(|column| sanitise(column)));
-    writer.write_record(&header)?;
+    header.extend(passthrough_columns.iter().cloned());
+    out.write_all(&render(std::iter::once(header.iter().map(String::as_str)))?)?;
 
     let score_width = CELLS_BEFORE_SUBMITTED + profile.gates.len() + profile.criteria.len() + 1;
     let mut ordered: Vec<&Row> = rows.iter().collect();
@@ -90,51 +92,80 @@ pub fn write_to(
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.input.display.cmp(&b.input.display),
     });
-    // Rows are read and rendered in parallel, a chunk at a time, and written in order.
+    // Rows are read and rendered to CSV in parallel, a chunk at a time, and written in order.
     for chunk in ordered.chunks(ROWS_PER_CHUNK) {
-        let records = chunk
-            .par_iter()
-            .map(|row| {
-                let score_cells = score_cells_of(row)?;
-                Ok(record(row, &score_cells, score_width))
+        let rendered = chunk
+            .par_chunks(ROWS_PER_TASK)
+            .map(|rows| {
+                let records = rows
+                    .iter()
+                    .map(|row| Ok(record(row, score_cells_of(row)?, score_width)))
+                    .collect::<std::io::Result<Vec<_>>>()?;
+                render(records.iter().map(|cells| cells.iter().map(|cell| &**cell)))
             })
             .collect::<std::io::Result<Vec<_>>>()?;
-        for cells in records {
-            writer.write_record(cells.iter().map(|cell| sanitise(cell)))?;
+        for bytes in rendered {
+            out.write_all(&bytes)?;
         }
     }
-    writer.flush()
+    out.flush()
+}
+
+/// CSV lines of `records`, every cell made spreadsheet-safe.
+fn render<'a>(
+    records: impl IntoIterator<Item = impl IntoIterator<Item = &'a str>>,
+) -> std::io::Result<Vec<u8>> {
+    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+    for cells in records {
+        for cell in cells {
+            writer.write_field(sanitise(cell).as_bytes())?;
+        }
+        writer.write_record(None::<&[u8]>)?;
+    }
+    writer
+        .into_inner()
+        .map_err(|error| std::io::Error::other(error.to_string()))
 }
 
 /// One row's cells: the row's own around its score cells (blank where it has no score).
-fn record(row: &Row, score_cells: &[String], score_width: usize) -> Vec<String> {
-    let score_cell = |index: usize| score_cells.get(index).cloned().unwrap_or_default();
+fn record<'a>(row: &'a Row, score_cells: Vec<String>, score_width: usize) -> Vec<Cow<'a, str>> {
+    let mut score_cells = score_cells.into_iter().map(Cow::Owned);
+    let mut next_score_cells = |count: usize| {
+        (0..count)
+            .map(|_| score_cells.next().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
     let mut cells = vec![
-        row.rank.map(|rank| rank.to_string()).unwrap_or_default(),
-        row.input.display.clone(),
-        if row.input.submitted_at.is_some() {
-            row.input.key.clone()
+        Cow::Owned(row.rank.map(|rank| rank.to_string()).unwrap_or_default()),
+        Cow::Borrowed(row.input.display.as_str()),
+        Cow::Borrowed(if row.input.submitted_at.is_some() {
+            row.input.key.as_str()
         } else {
-            String::new()
-        },
+            ""
+        }),
     ];
-    cells.extend((0..CELLS_BEFORE_STATUS).map(score_cell));
-    cells.push(row.status.as_str().to_string());
-    cells.push(
-        row.language
-            .map_or("unknown", |language| language.code())
-            .to_string(),
-    );
-    cells.extend((CELLS_BEFORE_STATUS..CELLS_BEFORE_SUBMITTED).map(score_cell));
-    cells.push(
+    cells.extend(next_score_cells(CELLS_BEFORE_STATUS));
+    cells.push(Cow::Borrowed(row.status.as_str()));
+    cells.push(Cow::Borrowed(
+        row.language.map_or("unknown", |language| language.code()),
+    ));
+    cells.extend(next_score_cells(
+        CELLS_BEFORE_SUBMITTED - CELLS_BEFORE_STATUS,
+    ));
+    cells.push(Cow::Owned(
         row.input
             .submitted_at
             .map(|at| at.to_rfc3339())
             .unwrap_or_default(),
+    ));
+    cells.extend(next_score_cells(score_width - CELLS_BEFORE_SUBMITTED));
+    cells.push(Cow::Borrowed(row.detail.as_str()));
+    cells.extend(
+        row.input
+            .passthrough
+            .iter()
+            .map(|cell| Cow::Borrowed(cell.as_str())),
     );
-    cells.extend((CELLS_BEFORE_SUBMITTED..score_width).map(score_cell));
-    cells.push(row.detail.clone());
-    cells.extend(row.input.passthrough.iter().cloned());
     cells
 }
 
@@ -218,12 +249,12 @@ fn evidence_summary(score: &CvScore) -> String {
 }
 
 /// Neutralises a cell that a spreadsheet would run as a formula; numbers pass unchanged.
-pub fn sanitise(cell: &str) -> String {
+pub fn sanitise(cell: &str) -> Cow<'_, str> {
     let dangerous = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if dangerous && cell.trim().parse::<f64>().is_err() {
-        format!("'{cell}")
+        Cow::Owned(format!("'{cell}"))
     } else {
-        cell.to_string()
+        Cow::Borrowed(cell)
     }
 }
 
