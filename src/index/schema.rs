@@ -70,7 +70,7 @@ pub fn build() -> Schema {
     for language in body_languages() {
         let indexing = TextFieldIndexing::default()
             .set_tokenizer(&analysis::tokenizer_name(language))
-            .set_index_option(IndexRecordOption::WithFreqs);
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
         builder.add_text_field(
             &body_field_name(language),
             TextOptions::default().set_indexing_options(indexing),
