@@ -23,12 +23,13 @@ use crate::store::{Encoded, Headline, StoreWriter, Summary};
 
 /// Commit the index at least this often, so that a killed run loses little work.
 const COMMIT_EVERY: Duration = Duration::from_secs(30);
-/// Commit the index after this many CVs, so that tantivy's in-memory segments (and the memory
-/// that writing them out takes) stay the same size however many CVs a run indexes. (Its own
-/// limit is per thread and in bytes, 32 MB each: a run of a thousand CVs never reaches it, one
-/// of twenty thousand does.) A commit stops every consumer while tantivy flushes, so not much
-/// more often than this: on 2 cores, every 2,000 CVs costs about 4 % of the wall time.
-const COMMIT_AFTER_CVS: usize = 2_000;
+/// Commit the index after this many CVs per indexing thread, so that tantivy's in-memory
+/// segments (and the memory that writing them out takes) stay the same size however many CVs a
+/// run indexes. (Its own limit is per thread and in bytes, 32 MB each: a run of a thousand CVs
+/// never reaches it, one of twenty thousand does.) A commit stops every consumer while tantivy
+/// flushes, and leaves a segment per thread: per thread, so that many cores do not commit
+/// several times a second nor leave many tiny segments.
+const COMMIT_AFTER_CVS_PER_THREAD: usize = 1_000;
 
 /// Scores CVs and writes their results to the new store, from any thread.
 pub(super) struct ResultSink<'a> {
@@ -101,7 +102,8 @@ pub(super) fn extract_into_index(
     for key in vanished {
         read(&writer).remove(key);
     }
-    let commits = CommitSchedule::default();
+    let commits =
+        CommitSchedule::new(COMMIT_AFTER_CVS_PER_THREAD * read(&writer).indexing_threads());
     let (sender, receiver) = crossbeam_channel::bounded(64);
     std::thread::scope(|scope| {
         scope.spawn(move || pool::extract_all(settings, jobs, &sender));
@@ -185,22 +187,23 @@ fn read<'a>(writer: &'a RwLock<CvWriter<'_>>) -> std::sync::RwLockReadGuard<'a, 
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Says when the index is due a commit: after [`COMMIT_AFTER_CVS`] CVs or [`COMMIT_EVERY`],
-/// whichever comes first.
+/// Says when the index is due a commit: after a number of CVs or [`COMMIT_EVERY`], whichever
+/// comes first.
 struct CommitSchedule {
+    /// CVs between two commits.
+    cvs_between: usize,
     /// When the last commit was, and how many CVs were indexed since.
     last: Mutex<(Instant, usize)>,
 }
 
-impl Default for CommitSchedule {
-    fn default() -> Self {
+impl CommitSchedule {
+    fn new(cvs_between: usize) -> Self {
         CommitSchedule {
+            cvs_between,
             last: Mutex::new((Instant::now(), 0)),
         }
     }
-}
 
-impl CommitSchedule {
     /// Counts one more indexed CV; true when a commit is due (the count starts again).
     fn due_after_one_more(&self) -> bool {
         let mut last = self
@@ -209,7 +212,7 @@ impl CommitSchedule {
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         let (since, cvs) = &mut *last;
         *cvs += 1;
-        if *cvs >= COMMIT_AFTER_CVS || since.elapsed() >= COMMIT_EVERY {
+        if *cvs >= self.cvs_between || since.elapsed() >= COMMIT_EVERY {
             *last = (Instant::now(), 0);
             true
         } else {

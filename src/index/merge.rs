@@ -11,8 +11,10 @@ use tantivy::indexer::{MergeCandidate, MergePolicy};
 
 /// Most live documents a merge may produce.
 const MERGED_DOCS_MAX: u32 = 8_000;
-/// Small segments (under half of [`MERGED_DOCS_MAX`]) tolerated before merging some.
-const SMALL_SEGMENTS_BEFORE_MERGE: usize = 8;
+/// Small segments (under half of [`MERGED_DOCS_MAX`]) tolerated before merging some: a run of
+/// twenty thousand CVs leaves about twenty, and searching that many costs little, while each
+/// merge is time at the end of a run that no other work overlaps.
+const SMALL_SEGMENTS_BEFORE_MERGE: usize = 32;
 /// Share of deleted documents (replaced or vanished CVs) that makes a segment worth rewriting.
 const DELETED_SHARE_BEFORE_MERGE: f32 = 0.25;
 
@@ -96,13 +98,15 @@ mod tests {
     #[test]
     fn a_few_small_segments_are_left_alone() {
         let index = tantivy::Index::create_in_ram(crate::index::schema::build());
-        assert!(merged_sizes(&segments(&index, &[500; 7])).is_empty());
+        assert!(
+            merged_sizes(&segments(&index, &[500; SMALL_SEGMENTS_BEFORE_MERGE - 1])).is_empty()
+        );
     }
 
     #[test]
     fn many_small_segments_merge_one_bounded_group_at_a_time() {
         let index = tantivy::Index::create_in_ram(crate::index::schema::build());
-        let mut sizes = vec![1_000; 20];
+        let mut sizes = vec![1_000; SMALL_SEGMENTS_BEFORE_MERGE];
         sizes.extend([300, 9_000, 5_000]);
         let groups = merged_sizes(&segments(&index, &sizes));
         assert_eq!(groups.len(), 1, "one merge at a time");

@@ -228,6 +228,7 @@ impl CvIndex {
         Ok(CvWriter {
             index: self,
             writer,
+            threads,
         })
     }
 
@@ -336,6 +337,7 @@ impl CvIndex {
 pub struct CvWriter<'a> {
     index: &'a CvIndex,
     writer: IndexWriter,
+    threads: usize,
 }
 
 impl CvWriter<'_> {
@@ -359,6 +361,11 @@ impl CvWriter<'_> {
     pub fn remove(&self, key: &str) {
         self.writer
             .delete_term(Term::from_field_text(self.index.fields.key, key));
+    }
+
+    /// tantivy's indexing threads: each commit leaves one segment per thread.
+    pub fn indexing_threads(&self) -> usize {
+        self.threads
     }
 
     /// Makes every change since the last commit durable, atomically.
