@@ -116,11 +116,49 @@ impl Entry {
     }
 }
 
+/// Every entry of a store, and where each key's is. The entries sit in a list rather than in the
+/// map itself: a hash table keeps a third or more of its slots empty, and an entry is some
+/// 160 bytes, for each of tens of thousands of CVs.
+#[derive(Debug, Default)]
+struct Entries {
+    list: Vec<Entry>,
+    position: FastMap<Box<str>, usize>,
+}
+
+impl Entries {
+    fn with_capacity(capacity: usize) -> Entries {
+        Entries {
+            list: Vec::with_capacity(capacity),
+            position: FastMap::with_capacity_and_hasher(capacity, Default::default()),
+        }
+    }
+
+    /// Adds `entry`, in place of an earlier one with the same key.
+    fn insert(&mut self, entry: Entry) {
+        match self.position.get(entry.summary.key.as_str()) {
+            Some(&at) => self.list[at] = entry,
+            None => {
+                self.position
+                    .insert(entry.summary.key.as_str().into(), self.list.len());
+                self.list.push(entry);
+            }
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&Entry> {
+        self.position.get(key).map(|&at| &self.list[at])
+    }
+
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+}
+
 /// An open store: summaries in memory, cells and scores read from the file on demand.
 #[derive(Debug, Default)]
 pub struct ResultStore {
     file: Option<File>,
-    entries: FastMap<String, Entry>,
+    entries: Entries,
 }
 
 impl ResultStore {
@@ -139,7 +177,7 @@ impl ResultStore {
             return None;
         }
         let mut offset = line.len() as u64;
-        let mut entries = FastMap::default();
+        let mut entries = Entries::default();
         loop {
             line.clear();
             let length = lines.read_until(b'\n', &mut line).ok()?;
@@ -147,9 +185,10 @@ impl ResultStore {
                 break;
             }
             let entry = Entry::parse(offset, &line)?;
-            entries.insert(entry.summary.key.clone(), entry);
+            entries.insert(entry);
             offset += length as u64;
         }
+        entries.list.shrink_to_fit();
         Some(ResultStore {
             file: Some(file),
             entries,
@@ -174,7 +213,7 @@ impl ResultStore {
 
     /// True when nothing is stored.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.len() == 0
     }
 
     /// The shortlist cells of `key`'s score (empty when it has none).
@@ -251,7 +290,7 @@ fn to_usize(range: Range<u32>) -> Range<usize> {
 pub struct StoreWriter {
     backing: Backing,
     out: BufWriter<File>,
-    entries: FastMap<String, Entry>,
+    entries: Entries,
     written: u64,
 }
 
@@ -268,8 +307,13 @@ enum Backing {
 
 impl StoreWriter {
     /// A writer that will replace the store at `target`; with no target (an in-memory index),
-    /// the results live in an unnamed temporary file for this run only.
-    pub fn create(target: Option<&Path>, profile_sha256: &str) -> Result<StoreWriter, FatalError> {
+    /// the results live in an unnamed temporary file for this run only. `results` is how many
+    /// the caller expects to add, so that their summaries take no more memory than they need.
+    pub fn create(
+        target: Option<&Path>,
+        profile_sha256: &str,
+        results: usize,
+    ) -> Result<StoreWriter, FatalError> {
         let folder = target
             .and_then(Path::parent)
             .map_or_else(std::env::temp_dir, Path::to_path_buf);
@@ -294,7 +338,7 @@ impl StoreWriter {
         let mut writer = StoreWriter {
             backing,
             out: BufWriter::new(out),
-            entries: FastMap::default(),
+            entries: Entries::with_capacity(results),
             written: 0,
         };
         let mut header = serde_json::to_vec(&Header::current(profile_sha256))
@@ -323,7 +367,7 @@ impl StoreWriter {
         let entry =
             Entry::new(summary, self.written, line).ok_or_else(|| self.fail(damaged(&key)))?;
         self.write_line(line).map_err(|error| self.fail(error))?;
-        self.entries.insert(key, entry);
+        self.entries.insert(entry);
         Ok(())
     }
 
@@ -409,7 +453,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join(FILE_NAME);
         let cells = vec!["42.5".to_string(), "=1\t\"x\"\n".to_string()];
-        let mut writer = StoreWriter::create(Some(&path), "p1").expect("writer");
+        let mut writer = StoreWriter::create(Some(&path), "p1", 2).expect("writer");
         writer
             .add(Encoded::new(summary("a", "h1"), &cells, None))
             .expect("add a");
@@ -427,7 +471,7 @@ mod tests {
         assert!(reopened.lookup("a", "other bytes", reference).is_none());
         assert_eq!(reopened.score("a").expect("score"), None);
 
-        let mut writer = StoreWriter::create(Some(&path), "p1").expect("writer");
+        let mut writer = StoreWriter::create(Some(&path), "p1", 2).expect("writer");
         writer.copy(&reopened, "a").expect("copy");
         writer.finish().expect("finish");
         let rewritten = ResultStore::open(&path, "p1");

@@ -211,7 +211,11 @@ pub fn process<'a>(
         stage_done("extract_index_score");
         old
     } else {
-        let mut writer = StoreWriter::create(store_path.as_deref(), &scoring.profile.sha256)?;
+        let mut writer = StoreWriter::create(
+            store_path.as_deref(),
+            &scoring.profile.sha256,
+            plan.results(),
+        )?;
         for &id in &plan.reuse {
             writer.copy(&old, &inputs.files[id].key)?;
         }

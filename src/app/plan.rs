@@ -57,6 +57,11 @@ impl<'k> RunPlan<'k> {
         plan
     }
 
+    /// Results the new store will hold: one per CV carried over, scored again or extracted.
+    pub(super) fn results(&self) -> usize {
+        self.reuse.len() + self.rescore.len() + self.extract.len()
+    }
+
     /// True when the old store already holds exactly the results this run needs.
     pub(super) fn changes_nothing(&self, stored: usize) -> bool {
         self.rescore.is_empty()
