@@ -30,6 +30,8 @@ pub use schema::Fields;
 
 /// Heap for each of tantivy's indexing threads (tantivy needs at least 15 MB per thread).
 const WRITER_HEAP_BYTES_PER_THREAD: usize = 32_000_000;
+/// The file in which tantivy lists an index's schema and segments.
+const TANTIVY_META_FILE: &str = "meta.json";
 /// Most indexing threads tantivy runs.
 const MAX_WRITER_THREADS: usize = 8;
 
@@ -104,11 +106,18 @@ pub struct CvIndex {
 }
 
 impl CvIndex {
-    /// Opens (or creates) the index folder, taking the run lock first. `rebuild` empties it.
+    /// Opens (or creates) the index folder, taking the run lock first. `rebuild` starts a new,
+    /// empty index there, whatever the old one was (even one with another schema, which cannot
+    /// be opened at all); the old segments' files go at the new index's first commit.
     pub fn open(path: &Path, rebuild: bool, wait_for_lock: bool) -> Result<CvIndex, FatalError> {
         std::fs::create_dir_all(path).map_err(|error| FatalError::io(path, error))?;
         restrict_to_owner(path);
         let lock = IndexLock::acquire(path, wait_for_lock)?;
+        if rebuild {
+            // Without its list of segments, the folder holds no index: tantivy creates one, and
+            // collects the old files as garbage (it still knows them from `.managed.json`).
+            crate::atomic::remove(&path.join(TANTIVY_META_FILE))?;
+        }
         let fail = |error: tantivy::TantivyError| FatalError::Index {
             path: path.to_path_buf(),
             reason: format!("{error} (run again with --rebuild to start a fresh index)"),
@@ -119,15 +128,7 @@ impl CvIndex {
                 reason: error.to_string(),
             })?;
         let index = Index::open_or_create(directory, schema::build()).map_err(fail)?;
-        let mut opened =
-            CvIndex::wrap(index, Some(path.to_path_buf()), Some(lock)).map_err(fail)?;
-        if rebuild {
-            let mut writer = opened.writer(1)?;
-            writer.writer.delete_all_documents().map_err(fail)?;
-            writer.commit()?;
-            opened.reload()?;
-        }
-        Ok(opened)
+        CvIndex::wrap(index, Some(path.to_path_buf()), Some(lock)).map_err(fail)
     }
 
     /// A throw-away index in memory (for `explain` and `evaluate`).
@@ -400,4 +401,47 @@ fn text_of(doc: &TantivyDocument, field: Field) -> String {
 fn restrict_to_owner(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rebuild_replaces_an_index_with_another_schema() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let mut other = tantivy::schema::Schema::builder();
+        other.add_text_field("something_else", tantivy::schema::STRING);
+        drop(Index::create_in_dir(dir.path(), other.build()).expect("an older index"));
+
+        let refused = CvIndex::open(dir.path(), false, false)
+            .err()
+            .expect("a schema mismatch");
+        assert!(refused.to_string().contains("--rebuild"), "{refused}");
+
+        let mut rebuilt = CvIndex::open(dir.path(), true, false).expect("a fresh index");
+        let cv = StoredCv {
+            key: "a.pdf".into(),
+            path: "a.pdf".into(),
+            sha256: "00".repeat(32),
+            status: Status::Ok,
+            detail: String::new(),
+            language: None,
+            backend: "walker".into(),
+            truncated: false,
+            hidden_chars: 0,
+            hidden_sample: String::new(),
+            pages: vec!["text".into()],
+        };
+        let writer = rebuilt.writer(1).expect("a writer");
+        writer.add(&cv).expect("add");
+        writer.finish().expect("finish");
+        rebuilt.reload().expect("reload");
+        assert_eq!(rebuilt.all().expect("every CV"), vec![cv]);
+        drop(rebuilt);
+        assert!(
+            CvIndex::open(dir.path(), false, false).is_ok(),
+            "reopens as it is"
+        );
+    }
 }
