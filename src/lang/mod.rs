@@ -39,14 +39,25 @@ pub fn detect_in(lines: &[Line]) -> Option<EuLanguage> {
             .filter_map(|l| l.whatlang())
             .collect(),
     );
-    let mut weights = [0usize; EuLanguage::ALL.len()];
+    // Each paragraph within the byte budget votes for its language with its letters.
     let mut sampled = 0;
-    for paragraph in paragraphs(&prose_lines(lines)) {
-        if sampled >= MAX_SAMPLE_BYTES {
-            break;
-        }
-        sampled += paragraph.len();
-        let Some(info) = detector.detect(&paragraph) else {
+    let sample: Vec<(String, usize)> = paragraphs(&prose_lines(lines))
+        .into_iter()
+        .take_while(|paragraph| {
+            let within = sampled < MAX_SAMPLE_BYTES;
+            sampled += paragraph.len();
+            within
+        })
+        .map(|paragraph| {
+            let letters = paragraph.chars().filter(|c| c.is_alphabetic()).count();
+            (paragraph, letters)
+        })
+        .collect();
+    let mut unread: usize = sample.iter().map(|(_, letters)| letters).sum();
+    let mut weights = [0usize; EuLanguage::ALL.len()];
+    for (paragraph, letters) in &sample {
+        unread -= letters;
+        let Some(info) = detector.detect(paragraph) else {
             continue;
         };
         if info.confidence() < 0.5 {
@@ -56,18 +67,53 @@ pub fn detect_in(lines: &[Line]) -> Option<EuLanguage> {
             .iter()
             .position(|l| l.whatlang() == Some(info.lang()))
         {
-            weights[position] += paragraph.chars().filter(|c| c.is_alphabetic()).count();
+            weights[position] += letters;
+        }
+        if settled(&weights, unread) {
+            break;
         }
     }
+    verdict(&weights)
+}
+
+/// The language with most votes, if it has enough of them.
+fn verdict(weights: &[usize]) -> Option<EuLanguage> {
     let total: usize = weights.iter().sum();
-    let (best, &weight) = weights
-        .iter()
-        .enumerate()
-        .max_by_key(|&(position, weight)| (*weight, std::cmp::Reverse(position)))?;
-    if total < MIN_RELIABLE_CHARS || (weight as f64) < MIN_MAJORITY_SHARE * total as f64 {
+    let (best, votes) = leader(weights)?;
+    if total < MIN_RELIABLE_CHARS || (votes as f64) < MIN_MAJORITY_SHARE * total as f64 {
         return None;
     }
     Some(EuLanguage::ALL[best])
+}
+
+/// The position and votes of the language with most votes, ties going to the earlier language.
+fn leader(weights: &[usize]) -> Option<(usize, usize)> {
+    weights
+        .iter()
+        .copied()
+        .enumerate()
+        .max_by_key(|&(position, votes)| (votes, std::cmp::Reverse(position)))
+}
+
+/// True when no way of spending the `unread` letters' votes could change the [`verdict`], so
+/// detecting the rest would be wasted: enough letters already count, the leader stays strictly
+/// ahead even if another language takes them all, and keeps its majority share even if none go
+/// to it.
+fn settled(weights: &[usize], unread: usize) -> bool {
+    let Some((best, votes)) = leader(weights) else {
+        return false;
+    };
+    let total: usize = weights.iter().sum();
+    let runner_up = weights
+        .iter()
+        .enumerate()
+        .filter(|&(position, _)| position != best)
+        .map(|(_, &other)| other)
+        .max()
+        .unwrap_or(0);
+    total >= MIN_RELIABLE_CHARS
+        && votes > runner_up + unread
+        && (votes as f64) >= MIN_MAJORITY_SHARE * (total + unread) as f64
 }
 
 /// The lines written in the candidate's own words, most telling first: the work experience and
@@ -118,6 +164,34 @@ fn paragraphs(lines: &[&str]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn votes(leading: usize, second: usize) -> Vec<usize> {
+        let mut weights = vec![0; EuLanguage::ALL.len()];
+        weights[3] = leading;
+        weights[1] = second;
+        weights
+    }
+
+    #[test]
+    fn detection_stops_only_when_the_rest_cannot_change_the_verdict() {
+        // Another language taking every unread letter would still trail, and the leader
+        // would keep 300 / (300 + 200) of the votes.
+        assert!(settled(&votes(300, 0), 200));
+        // 300 against 100 + 250 unread: the runner-up could still overtake.
+        assert!(!settled(&votes(300, 100), 250));
+        // A tie with the unread letters is not a lead: ties go to the earlier language.
+        assert!(!settled(&votes(300, 100), 200));
+        // Too few letters counted so far to be reliable, whatever comes.
+        assert!(!settled(&votes(50, 0), 0));
+        // The lead is safe but the share could fall under the majority threshold.
+        // (300 > 100 + 190, but 300 < 0.4 × (600 + 190).)
+        let mut scattered = votes(300, 100);
+        scattered[5] = 100;
+        scattered[7] = 100;
+        assert!(!settled(&scattered, 190));
+        assert!(settled(&scattered, 150));
+        assert_eq!(verdict(&votes(300, 0)), Some(EuLanguage::ALL[3]));
+    }
 
     #[test]
     fn detects_the_majority_language() {
