@@ -117,8 +117,8 @@ impl Entry {
 }
 
 /// Every entry of a store, and where each key's is. The entries sit in a list rather than in the
-/// map itself: a hash table keeps a third or more of its slots empty, and an entry is some
-/// 160 bytes, for each of tens of thousands of CVs.
+/// map itself: a hash table keeps a third or more of its slots empty, and an entry is close to
+/// 200 bytes, for each of tens of thousands of CVs.
 #[derive(Debug, Default)]
 struct Entries {
     list: Vec<Entry>,
