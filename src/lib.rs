@@ -11,6 +11,7 @@ pub mod atomic;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod content_hash;
 pub mod error;
 pub mod eval;
 pub mod extract;

@@ -15,10 +15,14 @@ use std::os::unix::fs::{FileExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use foldhash::HashMap as FastMap;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
 use serde::{Deserialize, Serialize};
 
+use crate::content_hash::ContentHash;
 use crate::error::FatalError;
+use crate::lang::EuLanguage;
 use crate::score::{CvScore, Eligibility};
 use crate::status::Status;
 
@@ -47,17 +51,17 @@ impl From<&CvScore> for Headline {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// The CV's key (candidate id or relative path).
-    pub key: String,
+    pub key: Box<str>,
     /// SHA-256 of the file the result is for.
-    pub sha256: String,
+    pub sha256: ContentHash,
     /// The date "present" meant.
     pub reference: NaiveDate,
     /// Extraction status.
     pub status: Status,
     /// Failure detail or extraction note.
-    pub detail: String,
-    /// ISO 639-1 code, when detected.
-    pub language: Option<String>,
+    pub detail: Box<str>,
+    /// The detected language (written as its ISO 639-1 code).
+    pub language: Option<EuLanguage>,
     /// Score and eligibility, for `ok` CVs.
     pub headline: Option<Headline>,
 }
@@ -83,7 +87,7 @@ impl Header {
 struct Entry {
     summary: Summary,
     offset: u64,
-    length: usize,
+    length: u32,
     /// Where the cells and the score lie within the line.
     cells: Range<u32>,
     score: Range<u32>,
@@ -97,7 +101,7 @@ impl Entry {
         Some(Entry {
             summary,
             offset,
-            length: line.len(),
+            length: u32::try_from(line.len()).ok()?,
             cells,
             score,
         })
@@ -105,48 +109,57 @@ impl Entry {
 
     /// The entry of a stored `line` at `offset`, its summary parsed from the line.
     fn parse(offset: u64, line: &[u8]) -> Option<Entry> {
-        let [summary, cells, score] = part_ranges(line)?;
-        Some(Entry {
-            summary: serde_json::from_slice(&line[to_usize(summary)]).ok()?,
-            offset,
-            length: line.len(),
-            cells,
-            score,
-        })
+        let [summary, ..] = part_ranges(line)?;
+        let summary = serde_json::from_slice(&line[to_usize(summary)]).ok()?;
+        Entry::new(summary, offset, line)
     }
 }
 
-/// Every entry of a store, and where each key's is. The entries sit in a list rather than in the
-/// map itself: a hash table keeps a third or more of its slots empty, and an entry is close to
-/// 200 bytes, for each of tens of thousands of CVs.
+/// Every entry of a store, and where each key's is. The entries sit in a list, found through a
+/// table of their positions hashed by key: the key is held once, and a hash table's empty slots
+/// cost four bytes each rather than a whole entry, for each of tens of thousands of CVs.
 #[derive(Debug, Default)]
 struct Entries {
     list: Vec<Entry>,
-    position: FastMap<Box<str>, usize>,
+    position: HashTable<u32>,
+    hasher: foldhash::fast::FixedState,
 }
 
 impl Entries {
     fn with_capacity(capacity: usize) -> Entries {
         Entries {
             list: Vec::with_capacity(capacity),
-            position: FastMap::with_capacity_and_hasher(capacity, Default::default()),
+            position: HashTable::with_capacity(capacity),
+            hasher: Default::default(),
         }
     }
 
     /// Adds `entry`, in place of an earlier one with the same key.
     fn insert(&mut self, entry: Entry) {
-        match self.position.get(entry.summary.key.as_str()) {
-            Some(&at) => self.list[at] = entry,
+        let Entries {
+            list,
+            position,
+            hasher,
+        } = self;
+        let hash = hasher.hash_one(&*entry.summary.key);
+        let same_key = |&at: &u32| list[at as usize].summary.key == entry.summary.key;
+        match position.find(hash, same_key) {
+            Some(&at) => list[at as usize] = entry,
             None => {
-                self.position
-                    .insert(entry.summary.key.as_str().into(), self.list.len());
-                self.list.push(entry);
+                let at = u32::try_from(list.len()).expect("fewer than 2³² results");
+                position.insert_unique(hash, at, |&at| {
+                    hasher.hash_one(&*list[at as usize].summary.key)
+                });
+                list.push(entry);
             }
         }
     }
 
     fn get(&self, key: &str) -> Option<&Entry> {
-        self.position.get(key).map(|&at| &self.list[at])
+        let hash = self.hasher.hash_one(key);
+        self.position
+            .find(hash, |&at| &*self.list[at as usize].summary.key == key)
+            .map(|&at| &self.list[at as usize])
     }
 
     fn len(&self) -> usize {
@@ -196,7 +209,7 @@ impl ResultStore {
     }
 
     /// The stored result for `key`, if it was computed for these bytes and this reference date.
-    pub fn lookup(&self, key: &str, sha256: &str, reference: NaiveDate) -> Option<&Summary> {
+    pub fn lookup(&self, key: &str, sha256: ContentHash, reference: NaiveDate) -> Option<&Summary> {
         self.summary(key)
             .filter(|summary| summary.sha256 == sha256 && summary.reference == reference)
     }
@@ -244,7 +257,7 @@ impl ResultStore {
     fn line(&self, key: &str) -> std::io::Result<Option<Vec<u8>>> {
         self.entries
             .get(key)
-            .map(|entry| self.bytes(entry, 0..entry.length))
+            .map(|entry| self.bytes(entry, 0..entry.length as usize))
             .transpose()
     }
 
@@ -433,14 +446,14 @@ impl Encoded {
 mod tests {
     use super::*;
 
-    fn summary(key: &str, sha256: &str) -> Summary {
+    fn summary(key: &str, sha256: u8) -> Summary {
         Summary {
-            key: key.to_string(),
-            sha256: sha256.to_string(),
+            key: key.into(),
+            sha256: ContentHash::new([sha256; 32]),
             reference: NaiveDate::from_ymd_opt(2026, 11, 27).expect("a date"),
             status: Status::Ok,
-            detail: "tab\there".to_string(),
-            language: Some("fr".to_string()),
+            detail: "tab\there".into(),
+            language: Some(EuLanguage::Fr),
             headline: Some(Headline {
                 score: 42.5,
                 eligible: Eligibility::Unknown,
@@ -455,20 +468,24 @@ mod tests {
         let cells = vec!["42.5".to_string(), "=1\t\"x\"\n".to_string()];
         let mut writer = StoreWriter::create(Some(&path), "p1", 2).expect("writer");
         writer
-            .add(Encoded::new(summary("a", "h1"), &cells, None))
+            .add(Encoded::new(summary("a", 1), &cells, None))
             .expect("add a");
         writer
-            .add(Encoded::new(summary("b\nc", "h2"), &[], None))
+            .add(Encoded::new(summary("b\nc", 2), &[], None))
             .expect("add b");
         let first = writer.finish().expect("finish");
         assert_eq!(first.cells("a").expect("cells"), cells);
 
         let reopened = ResultStore::open(&path, "p1");
         assert_eq!(reopened.len(), 2);
-        assert_eq!(reopened.summary("b\nc"), Some(&summary("b\nc", "h2")));
-        let reference = summary("a", "h1").reference;
-        assert!(reopened.lookup("a", "h1", reference).is_some());
-        assert!(reopened.lookup("a", "other bytes", reference).is_none());
+        assert_eq!(reopened.summary("b\nc"), Some(&summary("b\nc", 2)));
+        let reference = summary("a", 1).reference;
+        assert!(reopened
+            .lookup("a", ContentHash::new([1; 32]), reference)
+            .is_some());
+        assert!(reopened
+            .lookup("a", ContentHash::new([9; 32]), reference)
+            .is_none());
         assert_eq!(reopened.score("a").expect("score"), None);
 
         let mut writer = StoreWriter::create(Some(&path), "p1", 2).expect("writer");

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::Criterion;
+use cvmatch::content_hash::ContentHash;
 use cvmatch::extract::backend::{self, Backend, BackendKind};
 use cvmatch::extract::{ExtractLimits, Extraction};
 use cvmatch::index::{CvIndex, StoredCv};
@@ -97,7 +98,7 @@ impl Extracted {
         StoredCv::new(
             key.clone(),
             key,
-            format!("{:064x}", self.name.len()),
+            ContentHash::new([self.name.len() as u8; 32]),
             self.extraction.clone(),
             self.language,
         )

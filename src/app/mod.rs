@@ -16,10 +16,8 @@ use rayon::prelude::*;
 use crate::analysis::sections;
 use crate::config::{RunConfig, ScoringConfig};
 use crate::error::FatalError;
-use crate::extract::pool::Job;
 use crate::index::CvIndex;
 use crate::ingest::{self, HashCache, Inputs, Prepared};
-use crate::lang::EuLanguage;
 use crate::report::manifest::RunManifest;
 use crate::report::{csv_export, Row};
 use crate::score::Scorer;
@@ -124,7 +122,7 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
         profile,
         &inputs.passthrough_columns,
         &rows,
-        |row| results.cells(&row.input.key),
+        |row| results.cells(row.input.key()),
     )?;
     let statuses = RunManifest::count_statuses(&rows);
     stage_done("report");
@@ -146,8 +144,8 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
             .iter()
             .zip(&prepared)
             .filter_map(|(input, prepared)| match prepared {
-                Prepared::Ready { sha256 } | Prepared::Duplicate { sha256, .. } => {
-                    Some((input.key.as_str(), sha256.as_str()))
+                &Prepared::Ready { sha256 } | &Prepared::Duplicate { sha256, .. } => {
+                    Some((input.key(), sha256))
                 }
                 Prepared::Failed { .. } => None,
             })
@@ -198,7 +196,7 @@ pub fn process<'a>(
     let submitted: HashMap<&str, NaiveDate> = inputs
         .files
         .iter()
-        .filter_map(|input| Some((input.key.as_str(), input.submitted_at?.date_naive())))
+        .filter_map(|input| Some((input.key(), input.submitted_at?.date_naive())))
         .collect();
     let deadline = scoring.profile.job.deadline;
     // "Present" in a CV is its submission date when the manifest has one, else the deadline.
@@ -217,7 +215,7 @@ pub fn process<'a>(
             plan.results(),
         )?;
         for &id in &plan.reuse {
-            writer.copy(&old, &inputs.files[id].key)?;
+            writer.copy(&old, inputs.files[id].key())?;
         }
         drop(old);
         let scorer = Scorer::new(&scoring.profile);
@@ -229,14 +227,7 @@ pub fn process<'a>(
         };
         if !plan.extract.is_empty() || !plan.vanished.is_empty() {
             let update = IndexUpdate {
-                jobs: plan
-                    .extract
-                    .iter()
-                    .map(|&id| Job {
-                        id,
-                        path: inputs.files[id].path.clone(),
-                    })
-                    .collect(),
+                extract: &plan.extract,
                 known: &known,
                 vanished: &plan.vanished,
             };
@@ -248,7 +239,7 @@ pub fn process<'a>(
         let keys: Vec<&str> = plan
             .rescore
             .iter()
-            .map(|&id| inputs.files[id].key.as_str())
+            .map(|&id| inputs.files[id].key())
             .collect();
         for batch in keys.chunks(SCORE_BATCH) {
             index
@@ -292,15 +283,15 @@ fn build_rows<'a>(
                 Prepared::Failed { status, detail } => (*status, detail.clone(), None, None),
                 Prepared::Duplicate { of, .. } => (
                     Status::Duplicate,
-                    format!("same content as {of}"),
+                    format!("same content as {}", inputs.files[*of].display),
                     None,
                     None,
                 ),
-                Prepared::Ready { .. } => match results.summary(&input.key) {
+                Prepared::Ready { .. } => match results.summary(input.key()) {
                     Some(result) => (
                         result.status,
-                        result.detail.clone(),
-                        result.language.as_deref().and_then(EuLanguage::from_code),
+                        result.detail.to_string(),
+                        result.language,
                         result.headline,
                     ),
                     None => (
@@ -323,7 +314,7 @@ fn build_rows<'a>(
         .collect();
     let entries: Vec<(&str, Option<Headline>)> = rows
         .iter()
-        .map(|row| (row.input.display.as_str(), row.headline))
+        .map(|row| (&*row.input.display, row.headline))
         .collect();
     let ranks = rank::ranks(&entries, unconfirmed_penalty);
     for (row, rank) in rows.iter_mut().zip(ranks) {

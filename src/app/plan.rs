@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use crate::content_hash::ContentHash;
 use crate::ingest::{Inputs, Prepared};
 use crate::store::ResultStore;
 
@@ -25,7 +26,7 @@ impl<'k> RunPlan<'k> {
     pub(super) fn new(
         inputs: &Inputs,
         prepared: &[Prepared],
-        known: &'k HashMap<String, String>,
+        known: &'k HashMap<String, ContentHash>,
         old: &ResultStore,
         present_for: impl Fn(&str) -> NaiveDate,
     ) -> RunPlan<'k> {
@@ -37,12 +38,12 @@ impl<'k> RunPlan<'k> {
         };
         let mut wanted = HashSet::new();
         for (id, (input, prepared)) in inputs.files.iter().zip(prepared).enumerate() {
-            let Prepared::Ready { sha256 } = prepared else {
+            let &Prepared::Ready { sha256 } = prepared else {
                 continue;
             };
-            wanted.insert(input.key.as_str());
-            let key = &input.key;
-            if known.get(key) != Some(sha256) {
+            let key = input.key();
+            wanted.insert(key);
+            if known.get(key) != Some(&sha256) {
                 plan.extract.push(id);
             } else if old.lookup(key, sha256, present_for(key)).is_some() {
                 plan.reuse.push(id);

@@ -11,6 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::busy::BusyTime;
 use crate::analysis::sections::{self, Line};
+use crate::content_hash::ContentHash;
 use crate::error::FatalError;
 use crate::extract::pool::{self, Extracted, Job, PoolSettings};
 use crate::index::{CvIndex, CvWriter, StoredCv};
@@ -47,12 +48,12 @@ impl ResultSink<'_> {
             (cv.status == Status::Ok).then(|| self.scorer.score_lines(cv, lines, reference))
         });
         let summary = Summary {
-            key: cv.key.clone(),
-            sha256: cv.sha256.clone(),
+            key: cv.key.as_str().into(),
+            sha256: cv.sha256,
             reference,
             status: cv.status,
-            detail: cv.detail.clone(),
-            language: cv.language.map(|language| language.code().to_string()),
+            detail: cv.detail.as_str().into(),
+            language: cv.language,
             headline: score.as_ref().map(Headline::from),
         };
         let cells = score
@@ -73,11 +74,11 @@ impl ResultSink<'_> {
 
 /// What a run changes in the index.
 pub(super) struct IndexUpdate<'a> {
-    /// Files to extract (new or changed).
-    pub(super) jobs: Vec<Job>,
+    /// Positions of the inputs to extract (new or changed).
+    pub(super) extract: &'a [usize],
     /// Key → hash of what the index held before the run (a known key is replaced, a new one
     /// only added).
-    pub(super) known: &'a HashMap<String, String>,
+    pub(super) known: &'a HashMap<String, ContentHash>,
     /// Keys whose files are gone.
     pub(super) vanished: &'a [&'a String],
 }
@@ -93,11 +94,16 @@ pub(super) fn extract_into_index(
     sink: &ResultSink,
 ) -> Result<(), FatalError> {
     let IndexUpdate {
-        jobs,
+        extract,
         known,
         vanished,
     } = update;
-    let progress = progress_bar(jobs.len());
+    let progress = progress_bar(extract.len());
+    // Made as the pool takes them, so that no list of paths is copied for a whole run.
+    let jobs = extract.iter().map(|&id| Job {
+        id,
+        path: inputs.files[id].path.to_path_buf(),
+    });
     let writer = RwLock::new(index.writer(settings.workers)?);
     for key in vanished {
         read(&writer).remove(key);
@@ -121,14 +127,14 @@ pub(super) fn extract_into_index(
                     } in receiver
                     {
                         sink.busy.add("extract", busy);
-                        let Prepared::Ready { sha256 } = &prepared[id] else {
+                        let Prepared::Ready { sha256 } = prepared[id] else {
                             continue;
                         };
                         let input = &inputs.files[id];
                         let mut cv = StoredCv::new(
-                            input.key.clone(),
-                            input.display.clone(),
-                            sha256.clone(),
+                            input.key().to_string(),
+                            input.display.to_string(),
+                            sha256,
                             extraction,
                             None,
                         );

@@ -45,13 +45,7 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
     let inputs = Inputs {
         files: labels
             .iter()
-            .map(|label| Input {
-                key: label.file.clone(),
-                path: args.set.join(&label.file),
-                display: label.file.clone(),
-                submitted_at: None,
-                passthrough: Vec::new(),
-            })
+            .map(|label| Input::file(args.set.join(&label.file), label.file.clone()))
             .collect(),
         ..Inputs::default()
     };
@@ -63,10 +57,10 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
     let mut scores: HashMap<&str, CvScore> = HashMap::new();
     for row in &rows {
         if let Some(score) = results
-            .score(&row.input.key)
-            .map_err(|error| FatalError::io(&row.input.path, error))?
+            .score(row.input.key())
+            .map_err(|error| FatalError::io(&*row.input.path, error))?
         {
-            scores.insert(row.input.key.as_str(), score);
+            scores.insert(row.input.key(), score);
         }
     }
     // Written to a String first, then to stdout in one go (a closed pipe is not an error).
@@ -126,7 +120,7 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
         .iter()
         .map(|row| {
             (
-                row.input.key.as_str(),
+                row.input.key(),
                 row.headline.map_or(0.0, |headline| headline.score),
             )
         })
@@ -177,10 +171,7 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
     );
     let _ = writeln!(out, "worst_translation_spread {spread:.3} {group}");
 
-    let row_of: HashMap<&str, &Row> = rows
-        .iter()
-        .map(|row| (row.input.key.as_str(), row))
-        .collect();
+    let row_of: HashMap<&str, &Row> = rows.iter().map(|row| (row.input.key(), row)).collect();
     let language_hits = labels
         .iter()
         .filter(|label| {
@@ -247,10 +238,10 @@ fn read_labels(path: &Path) -> Result<Vec<Label>, FatalError> {
 /// Grades in cvmatch's order: ranked rows first, then unranked ones (failures) by file.
 fn ranked_grades(rows: &[Row], labels: &HashMap<&str, &Label>) -> Vec<u8> {
     let mut ordered: Vec<&Row> = rows.iter().collect();
-    ordered.sort_by_key(|row| (row.rank.unwrap_or(usize::MAX), row.input.key.clone()));
+    ordered.sort_by_key(|row| (row.rank.unwrap_or(usize::MAX), row.input.key()));
     ordered
         .iter()
-        .map(|row| labels[row.input.key.as_str()].grade)
+        .map(|row| labels[row.input.key()].grade)
         .collect()
 }
 

@@ -33,11 +33,8 @@ pub fn run(args: &ExplainArgs) -> Result<i32, FatalError> {
     let display = args.file.display().to_string();
     let inputs = Inputs {
         files: vec![Input {
-            key: display.clone(),
-            path: args.file.clone(),
-            display,
             submitted_at,
-            passthrough: Vec::new(),
+            ..Input::file(args.file.clone(), display)
         }],
         ..Inputs::default()
     };
@@ -47,7 +44,7 @@ pub fn run(args: &ExplainArgs) -> Result<i32, FatalError> {
         app::process(&mut index, &inputs, &prepared, &scoring, |_| {})?;
     let row = &rows[0];
     let score = results
-        .score(&row.input.key)
+        .score(row.input.key())
         .map_err(|error| FatalError::io(&args.file, error))?;
     let mut out = String::new();
     write_explanation(&mut out, &scoring, row, score.as_ref())

@@ -20,6 +20,7 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::analysis;
+use crate::content_hash::ContentHash;
 use crate::error::FatalError;
 use crate::extract::Extraction;
 use crate::lang::EuLanguage;
@@ -43,7 +44,7 @@ pub struct StoredCv {
     /// Path relative to the input folder (or manifest).
     pub path: String,
     /// SHA-256 of the file's bytes.
-    pub sha256: String,
+    pub sha256: ContentHash,
     /// Extraction outcome.
     pub status: Status,
     /// Failure detail or extraction note.
@@ -72,7 +73,7 @@ impl StoredCv {
     pub fn new(
         key: String,
         path: String,
-        sha256: String,
+        sha256: ContentHash,
         extraction: Extraction,
         language: Option<EuLanguage>,
     ) -> StoredCv {
@@ -199,7 +200,7 @@ impl CvIndex {
             for (_, address) in hits {
                 let doc: TantivyDocument =
                     searcher.doc(address).map_err(|error| self.error(error))?;
-                found.push(self.fields.to_stored(&doc));
+                found.extend(self.fields.to_stored(&doc));
             }
         }
         Ok(found)
@@ -233,8 +234,9 @@ impl CvIndex {
         })
     }
 
-    /// Key → content hash of every stored CV, to skip unchanged files.
-    pub fn known_hashes(&self) -> Result<HashMap<String, String>, FatalError> {
+    /// Key → content hash of every stored CV, to skip unchanged files (a CV whose hash cannot
+    /// be read is left out, and so extracted again).
+    pub fn known_hashes(&self) -> Result<HashMap<String, ContentHash>, FatalError> {
         // Read from the fast fields: no stored document is decompressed, and each column's
         // dictionary is read once in order rather than looked up per document.
         let searcher = self.reader.searcher();
@@ -246,16 +248,19 @@ impl CvIndex {
                 continue;
             };
             let key_terms = self.terms_by_ord(&keys)?;
-            let hash_terms = self.terms_by_ord(&hashes)?;
+            let hash_terms: Vec<Option<ContentHash>> = self
+                .terms_by_ord(&hashes)?
+                .iter()
+                .map(|term| term.parse().ok())
+                .collect();
             for doc_id in segment.doc_ids_alive() {
                 if let (Some(key_ord), Some(sha_ord)) = (
                     keys.term_ords(doc_id).next(),
                     hashes.term_ords(doc_id).next(),
                 ) {
-                    known.insert(
-                        key_terms[key_ord as usize].clone(),
-                        hash_terms[sha_ord as usize].clone(),
-                    );
+                    if let Some(sha256) = hash_terms[sha_ord as usize] {
+                        known.insert(key_terms[key_ord as usize].clone(), sha256);
+                    }
                 }
             }
         }
@@ -288,7 +293,7 @@ impl CvIndex {
                 .map_err(|error| self.error(error))?;
             for doc_id in segment.doc_ids_alive() {
                 let doc: TantivyDocument = store.get(doc_id).map_err(|error| self.error(error))?;
-                all.push(self.fields.to_stored(&doc));
+                all.extend(self.fields.to_stored(&doc));
             }
         }
         Ok(all)
@@ -423,7 +428,7 @@ mod tests {
         let cv = StoredCv {
             key: "a.pdf".into(),
             path: "a.pdf".into(),
-            sha256: "00".repeat(32),
+            sha256: ContentHash::new([0; 32]),
             status: Status::Ok,
             detail: String::new(),
             language: None,

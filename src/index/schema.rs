@@ -116,7 +116,7 @@ impl Fields {
         let mut doc = TantivyDocument::default();
         doc.add_text(self.key, &cv.key);
         doc.add_text(self.path, &cv.path);
-        doc.add_text(self.sha256, &cv.sha256);
+        doc.add_text(self.sha256, cv.sha256.to_string());
         doc.add_text(self.status, cv.status.as_str());
         doc.add_text(self.detail, &cv.detail);
         doc.add_text(
@@ -141,17 +141,19 @@ impl Fields {
         doc
     }
 
-    pub(super) fn to_stored(&self, doc: &TantivyDocument) -> StoredCv {
+    /// The CV a document holds; None when its content hash is unreadable (a damaged document
+    /// counts as absent, so its file is extracted again).
+    pub(super) fn to_stored(&self, doc: &TantivyDocument) -> Option<StoredCv> {
         let text = |field| super::text_of(doc, field);
         let number = |field| {
             doc.get_first(field)
                 .and_then(|value| value.as_u64())
                 .unwrap_or(0)
         };
-        StoredCv {
+        Some(StoredCv {
             key: text(self.key),
             path: text(self.path),
-            sha256: text(self.sha256),
+            sha256: text(self.sha256).parse().ok()?,
             status: Status::parse(&text(self.status)).unwrap_or(Status::Unreadable),
             detail: text(self.detail),
             language: EuLanguage::from_code(&text(self.language)),
@@ -163,6 +165,6 @@ impl Fields {
                 .get_all(self.page)
                 .filter_map(|value| value.as_str().map(str::to_string))
                 .collect(),
-        }
+        })
     }
 }

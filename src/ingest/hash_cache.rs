@@ -14,6 +14,7 @@ use std::path::Path;
 
 use foldhash::HashMap as FastMap;
 
+use crate::content_hash::{hex, unhex, ContentHash};
 use crate::error::FatalError;
 
 /// The cache file inside the index folder.
@@ -70,7 +71,7 @@ impl Stamp {
 /// Path (as bytes) → the stamp its hash was computed for, and the hash.
 #[derive(Debug, Default, PartialEq)]
 pub struct HashCache {
-    entries: FastMap<Vec<u8>, (Stamp, String)>,
+    entries: FastMap<Vec<u8>, (Stamp, ContentHash)>,
 }
 
 impl HashCache {
@@ -93,15 +94,15 @@ impl HashCache {
     }
 
     /// The remembered hash of `file`, if it was computed for exactly this stamp.
-    pub fn lookup(&self, file: &Path, stamp: &Stamp) -> Option<&str> {
+    pub fn lookup(&self, file: &Path, stamp: &Stamp) -> Option<ContentHash> {
         self.entries
             .get(file.as_os_str().as_bytes())
             .filter(|(known, _)| known == stamp)
-            .map(|(_, sha256)| sha256.as_str())
+            .map(|&(_, sha256)| sha256)
     }
 
     /// Remembers `sha256` for `file` at `stamp`.
-    pub fn insert(&mut self, file: &Path, stamp: Stamp, sha256: String) {
+    pub fn insert(&mut self, file: &Path, stamp: Stamp, sha256: ContentHash) {
         self.entries
             .insert(file.as_os_str().as_bytes().to_vec(), (stamp, sha256));
     }
@@ -137,32 +138,19 @@ impl HashCache {
 }
 
 /// `sha256 \t seven stamp fields \t path as hex`.
-fn parse_line(line: &[u8]) -> Option<(Vec<u8>, Stamp, String)> {
+fn parse_line(line: &[u8]) -> Option<(Vec<u8>, Stamp, ContentHash)> {
     let line = std::str::from_utf8(line).ok()?;
     let mut parts = line.split('\t');
-    let sha256 = parts.next()?.to_string();
+    let sha256 = parts.next()?.parse().ok()?;
     let mut fields = [0i64; 7];
     for field in &mut fields {
         *field = parts.next()?.parse().ok()?;
     }
     let file = unhex(parts.next()?)?;
-    (parts.next().is_none() && sha256.len() == 64)
+    parts
+        .next()
+        .is_none()
         .then(|| (file, Stamp::from_fields(fields), sha256))
-}
-
-/// Paths are bytes on Unix and may hold tabs or newlines: they are stored as hex.
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|at| u8::from_str_radix(text.get(at..at + 2)?, 16).ok())
-        .collect()
 }
 
 #[cfg(test)]
@@ -182,12 +170,13 @@ mod tests {
             .expect("backdate");
         let stamp = Stamp::of(&std::fs::metadata(&pdf).expect("metadata"));
         let mut cache = HashCache::default();
-        cache.insert(&pdf, stamp, "a".repeat(64));
+        let hash = ContentHash::new([0xaa; 32]);
+        cache.insert(&pdf, stamp, hash);
         let saved = dir.path().join(FILE_NAME);
         cache.save(&saved).expect("save");
 
         let loaded = HashCache::load(&saved);
-        assert_eq!(loaded.lookup(&pdf, &stamp), Some("a".repeat(64).as_str()));
+        assert_eq!(loaded.lookup(&pdf, &stamp), Some(hash));
         std::fs::write(&pdf, b"%PDF-1.4 two").expect("rewrite");
         let rewritten = Stamp::of(&std::fs::metadata(&pdf).expect("metadata"));
         assert_eq!(loaded.lookup(&pdf, &rewritten), None);
@@ -200,7 +189,7 @@ mod tests {
         std::fs::write(&pdf, b"%PDF-1.4").expect("write");
         let stamp = Stamp::of(&std::fs::metadata(&pdf).expect("metadata"));
         let mut cache = HashCache::default();
-        cache.insert(&pdf, stamp, "b".repeat(64));
+        cache.insert(&pdf, stamp, ContentHash::new([0xbb; 32]));
         let saved = dir.path().join(FILE_NAME);
         cache.save(&saved).expect("save");
         assert!(HashCache::load(&saved).is_empty());

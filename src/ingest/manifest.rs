@@ -47,11 +47,11 @@ pub(super) fn read(manifest: &Path) -> Result<Inputs, FatalError> {
     for (row, record) in reader.records().enumerate() {
         let line = row + 2;
         let record = record.map_err(|error| fail(format!("line {line}: {error}")))?;
-        let key = record[id_at].trim().to_string();
+        let key = record[id_at].trim();
         if key.is_empty() {
             return Err(fail(format!("line {line}: empty candidate_id")));
         }
-        if !seen.insert(key.clone()) {
+        if !seen.insert(key.to_string()) {
             return Err(fail(format!(
                 "line {line}: candidate_id {key:?} appears twice"
             )));
@@ -60,15 +60,15 @@ pub(super) fn read(manifest: &Path) -> Result<Inputs, FatalError> {
         let submitted_at = chrono::DateTime::parse_from_rfc3339(submitted).map_err(|_| {
             fail(format!("line {line}: submitted_at {submitted:?} is not ISO 8601 with a time zone (e.g. 2026-04-20T10:15:00+02:00)"))
         })?;
-        let display = record[file_at].trim().to_string();
+        let display = record[file_at].trim();
         inputs.files.push(Input {
-            key,
-            path: base.join(&display),
-            display,
+            candidate_id: Some(key.into()),
+            path: base.join(display).into_boxed_path(),
+            display: display.into(),
             submitted_at: Some(submitted_at),
             passthrough: passthrough
                 .iter()
-                .map(|&index| record[index].to_string())
+                .map(|&index| record[index].into())
                 .collect(),
         });
     }
@@ -90,9 +90,9 @@ mod tests {
         .unwrap();
         let inputs = read(&path).unwrap();
         assert_eq!(inputs.passthrough_columns, vec!["channel"]);
-        assert_eq!(inputs.files[0].key, "C1");
-        assert_eq!(inputs.files[0].path, dir.path().join("cvs/a.pdf"));
-        assert_eq!(inputs.files[0].passthrough, vec!["EPSO"]);
+        assert_eq!(inputs.files[0].key(), "C1");
+        assert_eq!(&*inputs.files[0].path, dir.path().join("cvs/a.pdf"));
+        assert_eq!(&*inputs.files[0].passthrough, ["EPSO".into()]);
     }
 
     #[test]

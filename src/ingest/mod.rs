@@ -13,23 +13,43 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+use crate::content_hash::ContentHash;
 use crate::error::FatalError;
 use crate::status::Status;
 pub use hash_cache::{HashCache, Stamp};
 
-/// One input file as the user named it.
+/// One input file as the user named it. A run holds one per file for its whole length, so
+/// its texts are boxed (no spare capacity) and the key is not a copy of the path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
-    /// Stable identity across runs: the manifest's candidate id, else the relative path.
-    pub key: String,
+    /// The manifest's candidate id (none for a file found in a folder).
+    pub candidate_id: Option<Box<str>>,
     /// Where to read it.
-    pub path: PathBuf,
+    pub path: Box<Path>,
     /// Path relative to the input folder or manifest, as shown in the CSV.
-    pub display: String,
+    pub display: Box<str>,
     /// When the application was submitted (manifest only): "present" in the CV means this day.
     pub submitted_at: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// Manifest columns passed through to the shortlist, in header order.
-    pub passthrough: Vec<String>,
+    pub passthrough: Box<[Box<str>]>,
+}
+
+impl Input {
+    /// A file found at `path`, shown as `display`, with nothing known about it but its name.
+    pub fn file(path: PathBuf, display: String) -> Input {
+        Input {
+            candidate_id: None,
+            path: path.into_boxed_path(),
+            display: display.into_boxed_str(),
+            submitted_at: None,
+            passthrough: Box::default(),
+        }
+    }
+
+    /// Stable identity across runs: the candidate id, else the relative path.
+    pub fn key(&self) -> &str {
+        self.candidate_id.as_deref().unwrap_or(&self.display)
+    }
 }
 
 /// Everything the input named, plus notes on what was skipped and why.
@@ -49,14 +69,14 @@ pub enum Prepared {
     /// A PDF to extract.
     Ready {
         /// SHA-256 of the bytes.
-        sha256: String,
+        sha256: ContentHash,
     },
     /// Byte-identical to an earlier input.
     Duplicate {
         /// SHA-256 of the bytes.
-        sha256: String,
-        /// The earlier input's display path.
-        of: String,
+        sha256: ContentHash,
+        /// The earlier input's position in the input list.
+        of: usize,
     },
     /// Decided without parsing.
     Failed {
@@ -105,25 +125,25 @@ pub fn prepare_with(
     let mut remember = HashCache::default();
     let mut prepared = Vec::with_capacity(inspected.len());
     for ((outcome, stamp), input) in inspected.into_iter().zip(files) {
-        if let (Prepared::Ready { sha256 }, Some(stamp)) = (&outcome, stamp) {
-            remember.insert(&input.path, stamp, sha256.clone());
+        if let (&Prepared::Ready { sha256 }, Some(stamp)) = (&outcome, stamp) {
+            remember.insert(&input.path, stamp, sha256);
         }
         prepared.push(outcome);
     }
-    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    let mut first_seen: HashMap<ContentHash, usize> = HashMap::new();
     for (index, entry) in prepared.iter_mut().enumerate() {
-        let Prepared::Ready { sha256 } = entry else {
+        let &mut Prepared::Ready { sha256 } = entry else {
             continue;
         };
-        match first_seen.get(sha256.as_str()) {
+        match first_seen.get(&sha256) {
             Some(&original) => {
                 *entry = Prepared::Duplicate {
-                    sha256: sha256.clone(),
-                    of: files[original].display.clone(),
+                    sha256,
+                    of: original,
                 }
             }
             None => {
-                first_seen.insert(sha256.clone(), index);
+                first_seen.insert(sha256, index);
             }
         }
     }
@@ -160,7 +180,6 @@ fn inspect(path: &Path, max_file_bytes: u64, known: &HashCache) -> (Prepared, Op
     }
     let stamp = Stamp::of(&metadata);
     if let Some(sha256) = known.lookup(path, &stamp) {
-        let sha256 = sha256.to_string();
         return (Prepared::Ready { sha256 }, Some(stamp));
     }
     match hash_and_sniff(path) {
@@ -171,7 +190,7 @@ fn inspect(path: &Path, max_file_bytes: u64, known: &HashCache) -> (Prepared, Op
 }
 
 /// SHA-256 of the file and whether a `%PDF-` header starts within its first kilobyte.
-fn hash_and_sniff(path: &Path) -> std::io::Result<(String, bool)> {
+fn hash_and_sniff(path: &Path) -> std::io::Result<(ContentHash, bool)> {
     let mut file = std::fs::File::open(path)?;
     let mut hasher = Sha256::new();
     let mut buffer = vec![0u8; 64 * 1024];
@@ -188,7 +207,7 @@ fn hash_and_sniff(path: &Path) -> std::io::Result<(String, bool)> {
         hasher.update(&buffer[..read]);
     }
     let is_pdf = head.windows(5).any(|window| window == b"%PDF-");
-    Ok((format!("{:x}", hasher.finalize()), is_pdf))
+    Ok((ContentHash::new(hasher.finalize().into()), is_pdf))
 }
 
 #[cfg(test)]
@@ -196,13 +215,8 @@ mod tests {
     use super::*;
 
     fn input(path: PathBuf) -> Input {
-        Input {
-            key: path.display().to_string(),
-            display: path.display().to_string(),
-            path,
-            submitted_at: None,
-            passthrough: Vec::new(),
-        }
+        let display = path.display().to_string();
+        Input::file(path, display)
     }
 
     #[test]
@@ -236,7 +250,7 @@ mod tests {
                 ..
             }
         ));
-        assert!(matches!(&prepared[3], Prepared::Duplicate { of, .. } if of.ends_with("a.pdf")));
+        assert!(matches!(prepared[3], Prepared::Duplicate { of: 0, .. }));
         assert!(matches!(
             prepared[4],
             Prepared::Failed {

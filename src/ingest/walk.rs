@@ -55,6 +55,7 @@ pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError>
     files.sort_unstable();
     inputs.notes.sort_unstable();
     let mut keys = std::collections::HashSet::new();
+    inputs.files.reserve_exact(files.len());
     for path in files {
         let relative = path.strip_prefix(root).unwrap_or(&path);
         let mut display = escaped(relative);
@@ -65,13 +66,7 @@ pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError>
             clash += 1;
             display = format!("{} [{clash}]", escaped(relative));
         }
-        inputs.files.push(Input {
-            key: display.clone(),
-            path,
-            display,
-            submitted_at: None,
-            passthrough: Vec::new(),
-        });
+        inputs.files.push(Input::file(path, display));
     }
     Ok(inputs)
 }

@@ -164,6 +164,21 @@ impl std::fmt::Display for EuLanguage {
     }
 }
 
+/// Written as its ISO 639-1 code, as everywhere a language leaves memory.
+impl serde::Serialize for EuLanguage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for EuLanguage {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        EuLanguage::from_code(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("not an EU language code: {code:?}")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

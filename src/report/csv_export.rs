@@ -137,12 +137,8 @@ fn record<'a>(row: &'a Row, score_cells: Vec<String>, score_width: usize) -> Vec
     };
     let mut cells = vec![
         Cow::Owned(row.rank.map(|rank| rank.to_string()).unwrap_or_default()),
-        Cow::Borrowed(row.input.display.as_str()),
-        Cow::Borrowed(if row.input.submitted_at.is_some() {
-            row.input.key.as_str()
-        } else {
-            ""
-        }),
+        Cow::Borrowed(&*row.input.display),
+        Cow::Borrowed(row.input.candidate_id.as_deref().unwrap_or_default()),
     ];
     cells.extend(next_score_cells(CELLS_BEFORE_STATUS));
     cells.push(Cow::Borrowed(row.status.as_str()));
@@ -164,7 +160,7 @@ fn record<'a>(row: &'a Row, score_cells: Vec<String>, score_width: usize) -> Vec
         row.input
             .passthrough
             .iter()
-            .map(|cell| Cow::Borrowed(cell.as_str())),
+            .map(|cell| Cow::Borrowed(&**cell)),
     );
     cells
 }

@@ -2,6 +2,7 @@
 //! Written next to the CSV (`<out>.manifest.json`) for audits (EU AI Act: every run logged and
 //! reproducible) and nightly monitoring.
 
+use crate::content_hash::ContentHash;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -38,7 +39,7 @@ pub struct RunManifest<'a> {
     /// threads, in seconds: where the machine's time went.
     pub busy_seconds: BTreeMap<String, f64>,
     /// Key → SHA-256 of every input that could be read.
-    pub inputs: BTreeMap<&'a str, &'a str>,
+    pub inputs: BTreeMap<&'a str, ContentHash>,
     /// Notes about entries that were not inputs (loops, unreadable folders).
     pub notes: &'a [String],
 }

@@ -1,0 +1,100 @@
+//! The SHA-256 of an input file's bytes: the identity of a CV's content across runs. Held as 32
+//! bytes (not 64 hex characters on the heap) because a run keeps one per input file, and written
+//! as lowercase hex wherever it leaves memory (index, stores, caches, the run manifest).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// SHA-256 of a file's bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ContentHash([u8; 32]);
+
+impl ContentHash {
+    /// The hash a finished SHA-256 computation produced.
+    pub fn new(digest: [u8; 32]) -> ContentHash {
+        ContentHash(digest)
+    }
+}
+
+impl fmt::Display for ContentHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.iter().try_for_each(|byte| write!(f, "{byte:02x}"))
+    }
+}
+
+impl fmt::Debug for ContentHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// Text that is not 64 hex digits.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a SHA-256 in hex: {0:?}")]
+pub struct NotAHash(String);
+
+impl FromStr for ContentHash {
+    type Err = NotAHash;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        unhex(text)
+            .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+            .map(ContentHash)
+            .ok_or_else(|| NotAHash(text.chars().take(80).collect()))
+    }
+}
+
+impl Serialize for ContentHash {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ContentHash {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Lowercase hex of `bytes`, for bytes that must travel as plain text.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The bytes of [`hex`] text; None when it is not an even number of hex digits.
+pub fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|at| u8::from_str_radix(text.get(at..at + 2)?, 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_travel_as_lowercase_hex() {
+        let hash = ContentHash::new(std::array::from_fn(|at| at as u8 * 8));
+        let text = hash.to_string();
+        assert_eq!(text.len(), 64);
+        assert!(text.starts_with("0008101820"), "{text}");
+        assert_eq!(text.parse(), Ok(hash));
+        let json = serde_json::to_string(&hash).expect("json");
+        assert_eq!(json, format!("\"{text}\""));
+        assert_eq!(
+            serde_json::from_str::<ContentHash>(&json).expect("parse"),
+            hash
+        );
+        assert!("abc".parse::<ContentHash>().is_err());
+        assert!("zz".repeat(32).parse::<ContentHash>().is_err());
+        assert_eq!(unhex("0aff"), Some(vec![10, 255]));
+        assert_eq!(hex(&[10, 255]), "0aff");
+    }
+}
