@@ -8,7 +8,7 @@
 //! written by another version or for another profile is ignored (everything is scored again).
 //! A result is reused only for the same key, bytes and reference date.
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::ops::Range;
 use std::os::unix::fs::{FileExt, PermissionsExt};
@@ -172,6 +172,8 @@ impl Entries {
 pub struct ResultStore {
     file: Option<File>,
     entries: Entries,
+    /// Bytes of complete lines: where the next result is appended.
+    length: u64,
 }
 
 impl ResultStore {
@@ -194,18 +196,27 @@ impl ResultStore {
         loop {
             line.clear();
             let length = lines.read_until(b'\n', &mut line).ok()?;
-            if length == 0 {
+            // The end, or a killed run's unfinished append: the lines before it stand.
+            if length == 0 || !line.ends_with(b"\n") {
                 break;
             }
-            let entry = Entry::parse(offset, &line)?;
-            entries.insert(entry);
+            entries.insert(Entry::parse(offset, &line)?);
             offset += length as u64;
         }
         entries.list.shrink_to_fit();
         Some(ResultStore {
             file: Some(file),
             entries,
+            length: offset,
         })
+    }
+
+    /// Bytes of the lines that hold the results of `keys`.
+    fn bytes_of(&self, keys: &[&str]) -> u64 {
+        keys.iter()
+            .filter_map(|key| self.entries.get(key))
+            .map(|entry| u64::from(entry.length))
+            .sum()
     }
 
     /// The stored result for `key`, if it was computed for these bytes and this reference date.
@@ -298,8 +309,10 @@ fn to_usize(range: Range<u32>) -> Range<usize> {
     range.start as usize..range.end as usize
 }
 
-/// Writes a new store: results carried over from the old one and fresh ones, in any order.
-/// Nothing replaces the old store until [`StoreWriter::finish`], so a killed run leaves it whole.
+/// Writes a run's results: carried over from the old store and fresh ones, in any order. A
+/// killed run leaves the old store whole: either it is replaced only in
+/// [`StoreWriter::finish`], or results are appended after its lines (a torn last line is
+/// ignored when the store is read, and a later line for a key overrides an earlier one).
 pub struct StoreWriter {
     backing: Backing,
     out: BufWriter<File>,
@@ -314,11 +327,52 @@ enum Backing {
         temporary: tempfile::NamedTempFile,
         target: PathBuf,
     },
+    /// The old store at `target`, appended to; `file` reads it.
+    Extending { file: File, target: PathBuf },
     /// An unnamed temporary file (for an in-memory index): gone with the run, even a killed one.
     Anonymous(File),
 }
 
 impl StoreWriter {
+    /// A writer for a run that carries the results of `keep` over from `old`. Nightly, most
+    /// results are carried over: the new ones are appended to `old`'s file, and nothing is
+    /// copied. Once stale lines (of changed or vanished CVs) would outweigh the kept ones, a
+    /// new store replaces the old, with only the kept results copied (see [`Self::create`]).
+    pub fn update(
+        old: ResultStore,
+        target: Option<&Path>,
+        profile_sha256: &str,
+        keep: &[&str],
+        results: usize,
+    ) -> Result<StoreWriter, FatalError> {
+        let kept = old.bytes_of(keep);
+        match (target, old.file) {
+            (Some(target), Some(file)) if 2 * kept >= old.length => {
+                let fail = |error| FatalError::io(target, error);
+                let out = OpenOptions::new().append(true).open(target).map_err(fail)?;
+                // A killed run's torn last line goes: appends start on a line of their own.
+                out.set_len(old.length).map_err(fail)?;
+                Ok(StoreWriter {
+                    backing: Backing::Extending {
+                        file,
+                        target: target.to_path_buf(),
+                    },
+                    out: BufWriter::new(out),
+                    entries: old.entries,
+                    written: old.length,
+                })
+            }
+            (_, file) => {
+                let old = ResultStore { file, ..old };
+                let mut writer = StoreWriter::create(target, profile_sha256, results)?;
+                for key in keep {
+                    writer.copy(&old, key)?;
+                }
+                Ok(writer)
+            }
+        }
+    }
+
     /// A writer that will replace the store at `target`; with no target (an in-memory index),
     /// the results live in an unnamed temporary file for this run only. `results` is how many
     /// the caller expects to add, so that their summaries take no more memory than they need.
@@ -362,7 +416,7 @@ impl StoreWriter {
     }
 
     /// Carries `key`'s result over from `old` unchanged (its bytes are copied, not parsed).
-    pub fn copy(&mut self, old: &ResultStore, key: &str) -> Result<(), FatalError> {
+    fn copy(&mut self, old: &ResultStore, key: &str) -> Result<(), FatalError> {
         let line = old.line(key).map_err(|error| self.fail(error))?;
         let (Some(summary), Some(line)) = (old.summary(key), line) else {
             return Ok(());
@@ -392,16 +446,25 @@ impl StoreWriter {
 
     fn fail(&self, error: std::io::Error) -> FatalError {
         match &self.backing {
-            Backing::Replacing { target, .. } => FatalError::io(target, error),
+            Backing::Replacing { target, .. } | Backing::Extending { target, .. } => {
+                FatalError::io(target, error)
+            }
             Backing::Anonymous(_) => FatalError::io(std::env::temp_dir(), error),
         }
     }
 
-    /// Makes the new store durable and puts it in place of the old one (atomically), then
-    /// opens it for reading.
+    /// Makes the new store durable and puts it in place of the old one (atomically, unless
+    /// it was appended to), then opens it for reading.
     pub fn finish(mut self) -> Result<ResultStore, FatalError> {
         self.out.flush().map_err(|error| self.fail(error))?;
         let file = match self.backing {
+            Backing::Extending { file, target } => {
+                self.out
+                    .get_ref()
+                    .sync_data()
+                    .map_err(|error| FatalError::io(&target, error))?;
+                file
+            }
             Backing::Replacing { temporary, target } => {
                 temporary
                     .as_file()
@@ -416,6 +479,7 @@ impl StoreWriter {
         Ok(ResultStore {
             file: Some(file),
             entries: self.entries,
+            length: self.written,
         })
     }
 }
@@ -498,11 +562,68 @@ mod tests {
     }
 
     #[test]
+    fn results_are_appended_while_most_are_kept_and_a_torn_line_is_dropped() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join(FILE_NAME);
+        let cells = |text: &str| vec![text.to_string()];
+        let add = |writer: &mut StoreWriter, key: &str, hash: u8| {
+            let encoded = Encoded::new(summary(key, hash), &cells(key), None);
+            writer.add(encoded).expect("add");
+        };
+        let mut writer = StoreWriter::create(Some(&path), "p", 3).expect("writer");
+        add(&mut writer, "a", 1);
+        add(&mut writer, "b", 2);
+        add(&mut writer, "c", 3);
+        writer.finish().expect("finish");
+        let first_length = std::fs::metadata(&path).expect("store").len();
+
+        // A killed run's half-written line.
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .and_then(|mut file| file.write_all(b"{\"key\":\"torn"))
+            .expect("tear");
+        let old = ResultStore::open(&path, "p");
+        assert_eq!(old.len(), 3, "the torn line is ignored, the others stand");
+        let mut writer =
+            StoreWriter::update(old, Some(&path), "p", &["a", "b"], 3).expect("update");
+        add(&mut writer, "c", 4);
+        let updated = writer.finish().expect("finish");
+        assert_eq!(
+            updated.summary("c").map(|s| s.sha256),
+            Some(ContentHash::new([4; 32]))
+        );
+        let reopened = ResultStore::open(&path, "p");
+        assert!(
+            std::fs::read(&path).expect("store").len() as u64 > first_length,
+            "appended, not rewritten"
+        );
+        for key in ["a", "b", "c"] {
+            assert_eq!(reopened.cells(key).expect("cells"), cells(key));
+        }
+        assert_eq!(
+            reopened.summary("c").map(|s| s.sha256),
+            Some(ContentHash::new([4; 32]))
+        );
+
+        // Keeping less than half of the store writes a new one without the stale lines.
+        let mut writer =
+            StoreWriter::update(reopened, Some(&path), "p", &["a"], 2).expect("update");
+        add(&mut writer, "d", 5);
+        writer.finish().expect("finish");
+        let rewritten = ResultStore::open(&path, "p");
+        assert_eq!(rewritten.len(), 2);
+        assert!(rewritten.summary("b").is_none());
+        assert_eq!(rewritten.cells("a").expect("cells"), cells("a"));
+        assert_eq!(rewritten.cells("d").expect("cells"), cells("d"));
+    }
+
+    #[test]
     fn a_damaged_store_is_ignored() {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join(FILE_NAME);
         let header = serde_json::to_string(&Header::current("p")).expect("json");
-        std::fs::write(&path, format!("{header}\n{{\"key\": truncated")).expect("write");
+        std::fs::write(&path, format!("{header}\n{{\"key\": damaged\n")).expect("write");
         assert!(ResultStore::open(&path, "p").is_empty());
     }
 }

@@ -205,19 +205,22 @@ pub fn process<'a>(
 
     let busy = BusyTime::default();
     // An unchanged rerun writes nothing: the old store already holds every result.
-    let results = if plan.changes_nothing(old.len()) {
+    let results = if plan.changes_nothing() {
         stage_done("extract_index_score");
         old
     } else {
-        let mut writer = StoreWriter::create(
+        let keep: Vec<&str> = plan
+            .reuse
+            .iter()
+            .map(|&id| inputs.files[id].key())
+            .collect();
+        let writer = StoreWriter::update(
+            old,
             store_path.as_deref(),
             &scoring.profile.sha256,
+            &keep,
             plan.results(),
         )?;
-        for &id in &plan.reuse {
-            writer.copy(&old, inputs.files[id].key())?;
-        }
-        drop(old);
         let scorer = Scorer::new(&scoring.profile);
         let sink = ResultSink {
             writer: Mutex::new(writer),

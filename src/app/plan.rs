@@ -63,11 +63,9 @@ impl<'k> RunPlan<'k> {
         self.reuse.len() + self.rescore.len() + self.extract.len()
     }
 
-    /// True when the old store already holds exactly the results this run needs.
-    pub(super) fn changes_nothing(&self, stored: usize) -> bool {
-        self.rescore.is_empty()
-            && self.extract.is_empty()
-            && self.vanished.is_empty()
-            && stored == self.reuse.len()
+    /// True when the old store already holds every result this run needs (the store may hold
+    /// more: results of earlier versions or vanished files, until it is next rewritten).
+    pub(super) fn changes_nothing(&self) -> bool {
+        self.rescore.is_empty() && self.extract.is_empty() && self.vanished.is_empty()
     }
 }
