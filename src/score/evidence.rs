@@ -47,10 +47,12 @@ impl Evidence {
     }
 }
 
-/// The two analysers a profile's terms go through, and the number of terms compiled so far.
+/// The two analysers a profile's terms go through, the forms they have made so far, and the
+/// number of terms compiled so far.
 struct Analysers {
     stemmed: TextAnalyzer,
     raw: TextAnalyzer,
+    vocabulary: Vocabulary,
     terms: usize,
 }
 
@@ -59,9 +61,18 @@ impl Analysers {
         Analysers {
             stemmed: analysis::analyzer(language),
             raw: analysis::analyzer(None),
+            vocabulary: Vocabulary::default(),
             terms: 0,
         }
     }
+}
+
+/// The forms of a profile's terms, numbered. A CV's words are numbered in the same space (see
+/// [`Forms`]), so that a term is looked up by number, without hashing its words for each CV.
+#[derive(Default)]
+struct Vocabulary {
+    stemmed: FastMap<String, u32>,
+    raw: FastMap<String, u32>,
 }
 
 /// The same two analysers for a CV's words, taken apart: words are cut once, and each distinct
@@ -77,8 +88,10 @@ struct CvAnalysers {
 struct CompiledTerm {
     /// Its number among the profile's terms (see [`AnalysedCv::find`]).
     id: usize,
-    stemmed: Vec<String>,
-    raw: Vec<String>,
+    /// Its words' stemmed forms, by number in the profile's [`Vocabulary`].
+    stemmed: Vec<u32>,
+    /// Its words' raw forms, by number in the profile's [`Vocabulary`].
+    raw: Vec<u32>,
     written: String,
 }
 
@@ -103,6 +116,8 @@ pub struct CompiledProfile {
     role_terms: Vec<CompiledTerm>,
     /// Number of compiled terms (their ids are below it).
     term_count: usize,
+    /// The forms of the compiled terms, numbered.
+    vocabulary: Vocabulary,
     /// The words (raw forms) of the posting's distinctive phrases, numbered.
     pub(super) posting_words: FastMap<String, u32>,
     /// Word trigrams (of `posting_words` numbers) of the posting's distinctive phrases.
@@ -117,18 +132,28 @@ fn compile(
     terms
         .for_cv(language)
         .into_iter()
-        .map(|written| CompiledTerm {
-            id: 0,
-            stemmed: analyse_phrase(&mut analysers.stemmed, written),
-            raw: analyse_phrase(&mut analysers.raw, written),
-            written: written.to_string(),
+        .map(|written| {
+            (
+                analyse_phrase(&mut analysers.stemmed, written),
+                analyse_phrase(&mut analysers.raw, written),
+                written,
+            )
         })
-        .filter(|term| !term.stemmed.is_empty() && term.stemmed.len() == term.raw.len())
-        .map(|term| {
+        .filter(|(stemmed, raw, _)| !stemmed.is_empty() && stemmed.len() == raw.len())
+        .map(|(stemmed, raw, written)| {
+            let vocabulary = &mut analysers.vocabulary;
+            let number = |forms: Vec<String>, numbers: &mut FastMap<String, u32>| -> Vec<u32> {
+                forms
+                    .into_iter()
+                    .map(|form| intern(numbers, form))
+                    .collect()
+            };
             analysers.terms += 1;
             CompiledTerm {
                 id: analysers.terms - 1,
-                ..term
+                stemmed: number(stemmed, &mut vocabulary.stemmed),
+                raw: number(raw, &mut vocabulary.raw),
+                written: written.to_string(),
             }
         })
         .collect()
@@ -180,6 +205,7 @@ impl CompiledProfile {
             criteria,
             role_terms,
             term_count: analysers.terms,
+            vocabulary: analysers.vocabulary,
             posting_words,
             posting_trigrams,
         }
@@ -194,8 +220,8 @@ impl CompiledProfile {
         let mut cv = AnalysedCv {
             lines,
             words: Vec::new(),
-            stemmed: Forms::default(),
-            raw: Forms::default(),
+            stemmed: Forms::numbered_after(&self.vocabulary.stemmed),
+            raw: Forms::numbered_after(&self.vocabulary.raw),
             found: std::iter::repeat_with(OnceCell::new)
                 .take(self.term_count)
                 .collect(),
@@ -211,7 +237,10 @@ impl CompiledProfile {
                     Some(&numbers) => numbers,
                     None => {
                         let (stemmed, raw) = forms.of(&token.text);
-                        let numbers = (cv.stemmed.number(stemmed), cv.raw.number(raw));
+                        let numbers = (
+                            cv.stemmed.number(stemmed, &self.vocabulary.stemmed),
+                            cv.raw.number(raw, &self.vocabulary.raw),
+                        );
                         known.insert(token.text.clone(), numbers);
                         numbers
                     }
@@ -372,31 +401,37 @@ pub(super) struct Word {
 }
 
 /// The distinct forms of one kind (stemmed or raw) of a CV's words, numbered, and the words
-/// where each occurs.
-#[derive(Default)]
+/// where each occurs. A form of the profile's terms keeps its number in the profile's
+/// vocabulary; the CV's other forms are numbered after them.
 pub(super) struct Forms {
-    /// Form → its number.
+    /// Form → its number, for every form of the CV.
     numbers: FastMap<String, u32>,
-    /// By form number, the indices of the words of that form, ascending.
+    /// By form number, the indices of the words of that form, ascending (empty for a profile
+    /// form the CV lacks).
     at: Vec<Vec<usize>>,
 }
 
 impl Forms {
-    /// The number of `form`, numbered now if new.
-    fn number(&mut self, form: String) -> u32 {
-        let number = intern(&mut self.numbers, form);
-        if number as usize == self.at.len() {
-            self.at.push(Vec::new());
+    /// No forms yet, numbered after those of `vocabulary`.
+    fn numbered_after(vocabulary: &FastMap<String, u32>) -> Forms {
+        Forms {
+            numbers: FastMap::default(),
+            at: vec![Vec::new(); vocabulary.len()],
         }
-        number
     }
 
-    /// The numbers of the forms of `wanted`, or None when one never occurs.
-    fn numbers_of(&self, wanted: &[String]) -> Option<Vec<u32>> {
-        wanted
-            .iter()
-            .map(|form| self.numbers.get(form.as_str()).copied())
-            .collect()
+    /// The number of `form`: its number in the profile's `vocabulary`, else its own, numbered
+    /// now if new.
+    fn number(&mut self, form: String, vocabulary: &FastMap<String, u32>) -> u32 {
+        if let Some(&number) = self.numbers.get(&form) {
+            return number;
+        }
+        let number = vocabulary.get(&form).copied().unwrap_or_else(|| {
+            self.at.push(Vec::new());
+            u32::try_from(self.at.len() - 1).expect("fewer than 2^32 distinct words")
+        });
+        self.numbers.insert(form, number);
+        number
     }
 
     /// By form number, the number of the same form in `vocabulary`, if it has it.
@@ -455,15 +490,7 @@ impl<'a> AnalysedCv<'a> {
     }
 
     /// Word indices where the forms `wanted` occur in a row, within one line.
-    fn find_form(
-        &self,
-        wanted: &[String],
-        forms: &Forms,
-        form: impl Fn(&Word) -> u32,
-    ) -> Vec<usize> {
-        let Some(wanted) = forms.numbers_of(wanted) else {
-            return Vec::new();
-        };
+    fn find_form(&self, wanted: &[u32], forms: &Forms, form: impl Fn(&Word) -> u32) -> Vec<usize> {
         let Some(&first) = wanted.first() else {
             return Vec::new();
         };
@@ -475,7 +502,7 @@ impl<'a> AnalysedCv<'a> {
                     return false;
                 };
                 span.iter()
-                    .zip(&wanted)
+                    .zip(wanted)
                     .all(|(word, &wanted)| form(word) == wanted)
                     && span.iter().all(|word| word.line == span[0].line)
             })
@@ -484,18 +511,15 @@ impl<'a> AnalysedCv<'a> {
 
     /// Whether `term` occurs, stemmed or as written, in the run of `words` (lines ignored).
     fn occurs_in(&self, term: &CompiledTerm, words: &[&Word]) -> bool {
-        let in_a_row = |wanted: Option<Vec<u32>>, form: fn(&Word) -> u32| {
-            wanted.is_some_and(|wanted| {
-                !wanted.is_empty()
-                    && words.windows(wanted.len()).any(|span| {
-                        span.iter()
-                            .zip(&wanted)
-                            .all(|(word, &wanted)| form(word) == wanted)
-                    })
-            })
+        let in_a_row = |wanted: &[u32], form: fn(&Word) -> u32| {
+            !wanted.is_empty()
+                && words.windows(wanted.len()).any(|span| {
+                    span.iter()
+                        .zip(wanted)
+                        .all(|(word, &wanted)| form(word) == wanted)
+                })
         };
-        in_a_row(self.stemmed.numbers_of(&term.stemmed), |word| word.stemmed)
-            || in_a_row(self.raw.numbers_of(&term.raw), |word| word.raw)
+        in_a_row(&term.stemmed, |word| word.stemmed) || in_a_row(&term.raw, |word| word.raw)
     }
 
     /// Whether `term` occurs around the match [start, end) without overlapping it: within
