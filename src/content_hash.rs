@@ -61,17 +61,30 @@ impl<'de> Deserialize<'de> for ContentHash {
 
 /// Lowercase hex of `bytes`, for bytes that must travel as plain text.
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    bytes
+        .iter()
+        .flat_map(|byte| {
+            [
+                DIGITS[usize::from(byte >> 4)],
+                DIGITS[usize::from(byte & 15)],
+            ]
+        })
+        .map(char::from)
+        .collect()
 }
 
-/// The bytes of [`hex`] text; None when it is not an even number of hex digits.
+/// The bytes of [`hex`] text; None when it is not an even number of hex digits. (A rerun
+/// reads tens of thousands of hashes back: this decodes digit pairs without parsing numbers.)
 pub fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
+    let digits = text.as_bytes();
+    if !digits.len().is_multiple_of(2) {
         return None;
     }
-    (0..text.len())
-        .step_by(2)
-        .map(|at| u8::from_str_radix(text.get(at..at + 2)?, 16).ok())
+    let value = |digit: u8| (digit as char).to_digit(16).map(|value| value as u8);
+    digits
+        .chunks_exact(2)
+        .map(|pair| Some(value(pair[0])? << 4 | value(pair[1])?))
         .collect()
 }
 
@@ -94,7 +107,9 @@ mod tests {
         );
         assert!("abc".parse::<ContentHash>().is_err());
         assert!("zz".repeat(32).parse::<ContentHash>().is_err());
-        assert_eq!(unhex("0aff"), Some(vec![10, 255]));
+        assert_eq!(unhex("0aFf"), Some(vec![10, 255]));
+        assert_eq!(unhex("0g"), None);
+        assert_eq!(unhex("abc"), None);
         assert_eq!(hex(&[10, 255]), "0aff");
     }
 }

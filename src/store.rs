@@ -291,11 +291,7 @@ fn damaged(key: &str) -> std::io::Error {
 /// Where the summary, cells and score lie in one line (newline excluded).
 fn part_ranges(line: &[u8]) -> Option<[Range<u32>; 3]> {
     let end = line.strip_suffix(b"\n").unwrap_or(line).len();
-    let mut tabs = line[..end]
-        .iter()
-        .enumerate()
-        .filter(|(_, &byte)| byte == b'\t')
-        .map(|(at, _)| at);
+    let mut tabs = memchr::memchr_iter(b'\t', &line[..end]);
     let (first, second) = (tabs.next()?, tabs.next()?);
     let at = |position: usize| u32::try_from(position).ok();
     Some([
