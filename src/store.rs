@@ -8,6 +8,7 @@
 //! written by another version or for another profile is ignored (everything is scored again).
 //! A result is reused only for the same key, bytes and reference date.
 
+use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::ops::Range;
@@ -330,20 +331,28 @@ enum Backing {
 }
 
 impl StoreWriter {
-    /// A writer for a run that carries the results of `keep` over from `old`. Nightly, most
-    /// results are carried over: the new ones are appended to `old`'s file, and nothing is
-    /// copied. Once stale lines (of changed or vanished CVs) would outweigh the kept ones, a
-    /// new store replaces the old, with only the kept results copied (see [`Self::create`]).
+    /// A writer for a run that carries the results of `keep` over from `old` and will hold
+    /// results for the keys of `current` only. Nightly, most results are carried over: the new
+    /// ones are appended to `old`'s file, and nothing is copied. A new store replaces the old,
+    /// with only the kept results copied (see [`Self::create`]), once stale lines of changed
+    /// CVs would outweigh the kept ones, and at once when `old` holds a result for a key
+    /// that is no longer current: a candidate whose file is gone is forgotten by the run.
     pub fn update(
         old: ResultStore,
         target: Option<&Path>,
         profile_sha256: &str,
         keep: &[&str],
+        current: &HashSet<&str>,
         results: usize,
     ) -> Result<StoreWriter, FatalError> {
-        let kept = old.bytes_of(keep);
+        let mostly_kept = 2 * old.bytes_of(keep) >= old.length;
+        let all_current = old
+            .entries
+            .list
+            .iter()
+            .all(|entry| current.contains(&*entry.summary.key));
         match (target, old.file) {
-            (Some(target), Some(file)) if 2 * kept >= old.length => {
+            (Some(target), Some(file)) if mostly_kept && all_current => {
                 let fail = |error| FatalError::io(target, error);
                 let out = OpenOptions::new().append(true).open(target).map_err(fail)?;
                 // A killed run's torn last line goes: appends start on a line of their own.
@@ -581,8 +590,9 @@ mod tests {
             .expect("tear");
         let old = ResultStore::open(&path, "p");
         assert_eq!(old.len(), 3, "the torn line is ignored, the others stand");
+        let current = HashSet::from(["a", "b", "c"]);
         let mut writer =
-            StoreWriter::update(old, Some(&path), "p", &["a", "b"], 3).expect("update");
+            StoreWriter::update(old, Some(&path), "p", &["a", "b"], &current, 3).expect("update");
         add(&mut writer, "c", 4);
         let updated = writer.finish().expect("finish");
         assert_eq!(
@@ -603,15 +613,31 @@ mod tests {
         );
 
         // Keeping less than half of the store writes a new one without the stale lines.
+        let current = HashSet::from(["a", "b", "c", "d"]);
         let mut writer =
-            StoreWriter::update(reopened, Some(&path), "p", &["a"], 2).expect("update");
+            StoreWriter::update(reopened, Some(&path), "p", &["a"], &current, 4).expect("update");
+        add(&mut writer, "b", 2);
+        add(&mut writer, "c", 4);
         add(&mut writer, "d", 5);
         writer.finish().expect("finish");
         let rewritten = ResultStore::open(&path, "p");
-        assert_eq!(rewritten.len(), 2);
-        assert!(rewritten.summary("b").is_none());
-        assert_eq!(rewritten.cells("a").expect("cells"), cells("a"));
-        assert_eq!(rewritten.cells("d").expect("cells"), cells("d"));
+        assert_eq!(rewritten.len(), 4);
+        let lines = std::fs::read_to_string(&path)
+            .expect("store")
+            .lines()
+            .count();
+        assert_eq!(lines, 5, "the header and one line per result");
+
+        // A result for a key no longer current is dropped at once, however much is kept.
+        let current = HashSet::from(["a", "c", "d"]);
+        let writer =
+            StoreWriter::update(rewritten, Some(&path), "p", &["a", "c", "d"], &current, 3)
+                .expect("update");
+        writer.finish().expect("finish");
+        let forgotten = ResultStore::open(&path, "p");
+        assert_eq!(forgotten.len(), 3);
+        assert!(forgotten.summary("b").is_none());
+        assert_eq!(forgotten.cells("d").expect("cells"), cells("d"));
     }
 
     #[test]

@@ -110,6 +110,36 @@ fn a_file_rewritten_with_its_old_size_and_modification_time_is_hashed_again() {
 }
 
 #[test]
+fn a_removed_file_is_forgotten_by_the_result_store_of_the_next_run() {
+    // Nightly runs append to the result store; a candidate whose file is gone must not stay in
+    // it until some later rewrite.
+    let input = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    for (name, skill) in [
+        ("kept-1.pdf", "Azure"),
+        ("kept-2.pdf", "AWS"),
+        ("kept-3.pdf", "Linux"),
+        ("gone.pdf", "Quetzalcoatl"),
+    ] {
+        let text = format!("Security audits of {skill} tenants");
+        let pdf = common::pdf::text_pdf(&["Work experience", &text]);
+        std::fs::write(input.path().join(name), pdf).unwrap();
+    }
+    let store = work.path().join("index").join("results.jsonl");
+    common::run_ok(input.path(), work.path(), &[]);
+    assert!(std::fs::read_to_string(&store)
+        .unwrap()
+        .contains("Quetzalcoatl"));
+
+    std::fs::remove_file(input.path().join("gone.pdf")).unwrap();
+    let rows = common::run_ok(input.path(), work.path(), &[]);
+    assert_eq!(rows.len(), 3);
+    let stored = std::fs::read_to_string(&store).unwrap();
+    assert!(!stored.contains("gone.pdf") && !stored.contains("Quetzalcoatl"));
+    assert!(stored.contains("kept-3.pdf"));
+}
+
+#[test]
 fn a_profile_change_rescores_from_the_index_like_a_fresh_run() {
     let corpus = common::root().join("corpus");
     let original =

@@ -6,7 +6,7 @@ mod busy;
 mod plan;
 mod stream;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -209,16 +209,19 @@ pub fn process<'a>(
         stage_done("extract_index_score");
         old
     } else {
-        let keep: Vec<&str> = plan
-            .reuse
-            .iter()
-            .map(|&id| inputs.files[id].key())
+        let key = |&id: &usize| inputs.files[id].key();
+        let keep: Vec<&str> = plan.reuse.iter().map(key).collect();
+        let current: HashSet<&str> = (plan.reuse.iter())
+            .chain(&plan.rescore)
+            .chain(&plan.extract)
+            .map(key)
             .collect();
         let writer = StoreWriter::update(
             old,
             store_path.as_deref(),
             &scoring.profile.sha256,
             &keep,
+            &current,
             plan.results(),
         )?;
         let scorer = Scorer::new(&scoring.profile);
