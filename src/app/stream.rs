@@ -104,10 +104,11 @@ pub(super) fn extract_into_index(
         id,
         path: inputs.files[id].path.to_path_buf(),
     });
-    let writer = RwLock::new(index.writer(settings.workers)?);
+    let mut writer = index.writer(settings.workers)?;
     for key in vanished {
-        read(&writer).remove(key);
+        writer.forget(key)?;
     }
+    let writer = RwLock::new(writer);
     let commits =
         CommitSchedule::new(COMMIT_AFTER_CVS_PER_THREAD * read(&writer).indexing_threads());
     let (sender, receiver) = crossbeam_channel::bounded(64);

@@ -10,10 +10,11 @@ mod lock;
 mod merge;
 mod schema;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use tantivy::collector::TopDocs;
+use tantivy::index::SegmentId;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::query::{BooleanQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
@@ -231,7 +232,27 @@ impl CvIndex {
             index: self,
             writer,
             threads,
+            to_rewrite: HashSet::new(),
         })
+    }
+
+    /// The segments whose documents include one with `key`, deleted or not.
+    fn segments_holding(&self, key: &str) -> Result<Vec<SegmentId>, FatalError> {
+        let searcher = self.reader.searcher();
+        let term = Term::from_field_text(self.fields.key, key);
+        let mut segments = Vec::new();
+        for segment in searcher.segment_readers() {
+            let keys = segment
+                .inverted_index(self.fields.key)
+                .map_err(|error| self.error(error))?;
+            let held = keys
+                .get_term_info(&term)
+                .map_err(|error| self.error(error))?;
+            if held.is_some() {
+                segments.push(segment.segment_id());
+            }
+        }
+        Ok(segments)
     }
 
     /// Key → content hash of every stored CV, to skip unchanged files (a CV whose hash cannot
@@ -344,6 +365,8 @@ pub struct CvWriter<'a> {
     index: &'a CvIndex,
     writer: IndexWriter,
     threads: usize,
+    /// Segments that held a forgotten CV: rewritten by [`CvWriter::finish`].
+    to_rewrite: HashSet<SegmentId>,
 }
 
 impl CvWriter<'_> {
@@ -369,6 +392,15 @@ impl CvWriter<'_> {
             .delete_term(Term::from_field_text(self.index.fields.key, key));
     }
 
+    /// Removes the CV with this key for good: a delete only marks a document, whose text stays
+    /// in its segment's files until the segment is merged, so [`CvWriter::finish`] also
+    /// rewrites the segments that held it. For a candidate whose file is gone from the input.
+    pub fn forget(&mut self, key: &str) -> Result<(), FatalError> {
+        self.to_rewrite.extend(self.index.segments_holding(key)?);
+        self.remove(key);
+        Ok(())
+    }
+
     /// tantivy's indexing threads: each commit leaves one segment per thread.
     pub fn indexing_threads(&self) -> usize {
         self.threads
@@ -386,12 +418,31 @@ impl CvWriter<'_> {
     /// and waits for the merges: a run's frequent commits leave many segments, and every search
     /// visits each one. Merging after the CVs are in keeps a merge's memory off the peak.
     pub fn finish(mut self) -> Result<(), FatalError> {
+        if !self.to_rewrite.is_empty() {
+            // Committed first, with no merge policy yet: no merge runs behind these rewrites.
+            self.commit()?;
+            self.rewrite_forgotten()?;
+        }
         self.writer
             .set_merge_policy(Box::new(merge::BoundedMergePolicy));
         self.commit()?;
         self.writer
             .wait_merging_threads()
             .map_err(|error| self.index.error(error))
+    }
+}
+
+impl CvWriter<'_> {
+    /// Rewrites each segment that held a forgotten CV on its own (a merge of one segment
+    /// leaves its deleted documents behind), and lets tantivy remove the old files.
+    fn rewrite_forgotten(&mut self) -> Result<(), FatalError> {
+        let fail = |error| self.index.error(error);
+        let live = self.index.index.searchable_segment_ids().map_err(fail)?;
+        for segment in live.iter().filter(|id| self.to_rewrite.contains(id)) {
+            self.writer.merge(&[*segment]).wait().map_err(fail)?;
+        }
+        self.writer.garbage_collect_files().wait().map_err(fail)?;
+        Ok(())
     }
 }
 
@@ -412,6 +463,71 @@ fn restrict_to_owner(path: &Path) {
 mod tests {
     use super::*;
 
+    fn cv(key: &str, text: &str) -> StoredCv {
+        StoredCv {
+            key: key.into(),
+            path: key.into(),
+            sha256: ContentHash::new([0; 32]),
+            status: Status::Ok,
+            detail: String::new(),
+            language: None,
+            backend: "walker".into(),
+            truncated: false,
+            hidden_chars: 0,
+            hidden_sample: String::new(),
+            pages: vec![text.into()],
+        }
+    }
+
+    #[test]
+    fn a_forgotten_cv_leaves_the_index_files() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let mut index = CvIndex::open(dir.path(), false, false).expect("an index");
+        let mut writer = index.writer(1).expect("a writer");
+        // Few enough deleted for the merge policy to leave the segment alone (1 in 8).
+        let kept = ["a", "c", "e", "f", "g", "h", "i"].map(|name| format!("{name}.pdf"));
+        for key in kept.iter().map(String::as_str).chain(["b.pdf"]) {
+            writer.add(&cv(key, "Security audits")).expect("add");
+        }
+        writer.commit().expect("commit");
+        writer.add(&cv("d.pdf", "Azure")).expect("add");
+        writer.finish().expect("finish");
+        index.reload().expect("reload");
+        let segment_of_b = index.segments_holding("b.pdf").expect("segments");
+        assert_eq!(segment_of_b.len(), 1);
+
+        let mut writer = index.writer(1).expect("a writer");
+        writer.forget("b.pdf").expect("forget");
+        writer.finish().expect("finish");
+        index.reload().expect("reload");
+        let keys: HashSet<String> = index
+            .all()
+            .expect("all")
+            .into_iter()
+            .map(|cv| cv.key)
+            .collect();
+        let mut expected: HashSet<String> = kept.into_iter().collect();
+        expected.insert("d.pdf".into());
+        assert_eq!(keys, expected);
+        let searcher = index.reader.searcher();
+        assert!(
+            searcher
+                .segment_readers()
+                .iter()
+                .all(|segment| segment.num_deleted_docs() == 0),
+            "no segment keeps the forgotten document"
+        );
+        let old_files = std::fs::read_dir(dir.path())
+            .expect("the index folder")
+            .filter_map(Result::ok)
+            .filter(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                name.starts_with(&segment_of_b[0].uuid_string())
+            })
+            .count();
+        assert_eq!(old_files, 0, "the old segment's files are gone");
+    }
+
     #[test]
     fn rebuild_replaces_an_index_with_another_schema() {
         let dir = tempfile::tempdir().expect("a temporary folder");
@@ -425,19 +541,7 @@ mod tests {
         assert!(refused.to_string().contains("--rebuild"), "{refused}");
 
         let mut rebuilt = CvIndex::open(dir.path(), true, false).expect("a fresh index");
-        let cv = StoredCv {
-            key: "a.pdf".into(),
-            path: "a.pdf".into(),
-            sha256: ContentHash::new([0; 32]),
-            status: Status::Ok,
-            detail: String::new(),
-            language: None,
-            backend: "walker".into(),
-            truncated: false,
-            hidden_chars: 0,
-            hidden_sample: String::new(),
-            pages: vec!["text".into()],
-        };
+        let cv = cv("a.pdf", "text");
         let writer = rebuilt.writer(1).expect("a writer");
         writer.add(&cv).expect("add");
         writer.finish().expect("finish");
