@@ -2,8 +2,10 @@
 //! scores only what changed and a run holds only a small summary per CV in memory: the full
 //! explanation and the rendered shortlist cells stay on disk until the CSV is written.
 //!
-//! One line per CV, three JSON values separated by tab bytes (JSON text never holds a raw tab):
-//! the [`Summary`] (what ranking needs), the score's shortlist cells, and the full [`CvScore`].
+//! One line per result, three JSON values separated by tab bytes (JSON text never holds a raw
+//! tab): the [`Summary`] (what ranking needs), the score's shortlist cells, and the full
+//! [`CvScore`]. Reruns append; a later line for a key overrides an earlier one (see
+//! [`StoreWriter::update`] for when the store is written anew instead).
 //! The first line names the tool version and profile the results were computed with; a store
 //! written by another version or for another profile is ignored (everything is scored again).
 //! A result is reused only for the same key, bytes and reference date.
