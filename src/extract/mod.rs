@@ -1,7 +1,7 @@
 //! Extract stage: PDF bytes → visible text per page, with a status per file.
 //!
 //! Parsing untrusted PDFs can panic, abort, overflow the stack, loop or allocate without
-//! bound, so the parent never parses a PDF itself: [`pool::WorkerPool`] feeds documents to
+//! bound, so the parent never parses a PDF itself: [`pool::extract_all`] feeds documents to
 //! worker processes (`cvmatch worker`), each capped in memory and watched by a deadline. Inside
 //! a worker, [`backend`] tries the configured backends in order and falls back when one fails
 //! or returns garbage ([`quality`]).

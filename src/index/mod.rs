@@ -414,7 +414,7 @@ impl CvWriter<'_> {
             .map_err(|error| self.index.error(error))
     }
 
-    /// Commits, then merges small segments in bounded groups ([`merge::BoundedMergePolicy`])
+    /// Commits, then merges small segments in bounded groups (`merge::BoundedMergePolicy`)
     /// and waits for the merges: a run's frequent commits leave many segments, and every search
     /// visits each one. Merging after the CVs are in keeps a merge's memory off the peak.
     pub fn finish(mut self) -> Result<(), FatalError> {

@@ -3,7 +3,7 @@
 //!
 //! A hash is reused only when the file's device, inode, size, modification time and change
 //! time (both to the nanosecond) are all as they were; anything else reads and hashes the file
-//! again. A file modified within the last [`RACY_SECONDS`] before the cache is written is not
+//! again. A file modified within the last `RACY_SECONDS` (2) before the cache is written is not
 //! remembered: on a file system with coarse timestamps it could change again within the same
 //! tick and keep its stamp.
 
@@ -118,7 +118,7 @@ impl HashCache {
     }
 
     /// Writes the cache to `path` (atomically, owner-only), leaving out files modified less
-    /// than [`RACY_SECONDS`] ago.
+    /// than `RACY_SECONDS` ago.
     pub fn save(&self, path: &Path) -> Result<(), FatalError> {
         let racy_after = chrono::Utc::now().timestamp() - RACY_SECONDS;
         crate::atomic::write(path, |out| {

@@ -3,7 +3,7 @@
 //! whatlang knows 22 of the 24 official languages (not Irish, not Maltese). Detection runs per
 //! paragraph, restricted to the EU languages, and the language with the most reliably detected
 //! characters wins; a CV with too little reliable text is `unknown`. Only the candidate's own
-//! prose counts (see [`prose_lines`]): the personal header, skills and language lists (technical
+//! prose counts (see `prose_lines`): the personal header, skills and language lists (technical
 //! English in every CV) and an appended application form (often in English whatever the CV's
 //! language) are left out, unless nothing else is left.
 

@@ -60,7 +60,7 @@ pub fn write(
     })
 }
 
-/// Writes the shortlist to any writer (used by tests and by [`write`]).
+/// Writes the shortlist to any writer (used by tests and by [`write()`]).
 pub fn write_to(
     out: &mut dyn Write,
     profile: &Profile,

@@ -2,7 +2,7 @@
 //! relative to the other CVs), from evidence rather than word counts.
 //!
 //! Each CV is scored on its own, as it comes out of extraction, by an explainable evidence pass
-//! ([`evidence`]): terms in context, weighted by where they stand, saturating per term, with
+//! (`evidence`): terms in context, weighted by where they stand, saturating per term, with
 //! personal data, pasted postings, keyword blocks and invisible text excluded.
 
 mod evidence;
