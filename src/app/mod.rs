@@ -209,20 +209,16 @@ pub fn process<'a>(
         stage_done("extract_index_score");
         old
     } else {
-        let key = |&id: &usize| inputs.files[id].key();
-        let keep: Vec<&str> = plan.reuse.iter().map(key).collect();
-        let current: HashSet<&str> = (plan.reuse.iter())
-            .chain(&plan.rescore)
-            .chain(&plan.extract)
-            .map(key)
-            .collect();
+        let key = |id: usize| inputs.files[id].key();
+        let keep: Vec<&str> = plan.reuse.iter().map(|&id| key(id)).collect();
+        let current: HashSet<&str> = plan.with_results().map(key).collect();
         let writer = StoreWriter::update(
             old,
             store_path.as_deref(),
             &scoring.profile.sha256,
             &keep,
             &current,
-            plan.results(),
+            current.len(),
         )?;
         let scorer = Scorer::new(&scoring.profile);
         let sink = ResultSink {

@@ -58,9 +58,13 @@ impl<'k> RunPlan<'k> {
         plan
     }
 
-    /// Results the new store will hold: one per CV carried over, scored again or extracted.
-    pub(super) fn results(&self) -> usize {
-        self.reuse.len() + self.rescore.len() + self.extract.len()
+    /// Positions of the inputs the new store will hold a result for: carried over, scored
+    /// again or extracted.
+    pub(super) fn with_results(&self) -> impl Iterator<Item = usize> + '_ {
+        (self.reuse.iter())
+            .chain(&self.rescore)
+            .chain(&self.extract)
+            .copied()
     }
 
     /// True when the old store already holds every result this run needs (the store may hold
