@@ -101,6 +101,23 @@ impl Entry {
     /// not three tab-separated values.
     fn new(summary: Summary, offset: u64, line: &[u8]) -> Option<Entry> {
         let [_, cells, score] = part_ranges(line)?;
+        Entry::at(summary, offset, line, cells, score)
+    }
+
+    /// The entry of a stored `line` at `offset`, its summary parsed from the line.
+    fn parse(offset: u64, line: &[u8]) -> Option<Entry> {
+        let [summary, cells, score] = part_ranges(line)?;
+        let summary = serde_json::from_slice(&line[to_usize(summary)]).ok()?;
+        Entry::at(summary, offset, line, cells, score)
+    }
+
+    fn at(
+        summary: Summary,
+        offset: u64,
+        line: &[u8],
+        cells: Range<u32>,
+        score: Range<u32>,
+    ) -> Option<Entry> {
         Some(Entry {
             summary,
             offset,
@@ -108,13 +125,6 @@ impl Entry {
             cells,
             score,
         })
-    }
-
-    /// The entry of a stored `line` at `offset`, its summary parsed from the line.
-    fn parse(offset: u64, line: &[u8]) -> Option<Entry> {
-        let [summary, ..] = part_ranges(line)?;
-        let summary = serde_json::from_slice(&line[to_usize(summary)]).ok()?;
-        Entry::new(summary, offset, line)
     }
 }
 
@@ -125,7 +135,8 @@ impl Entry {
 struct Entries {
     list: Vec<Entry>,
     position: HashTable<u32>,
-    hasher: foldhash::fast::FixedState,
+    /// Seeded per process, like every map of text a CV's author controls (see the README).
+    hasher: foldhash::fast::RandomState,
 }
 
 impl Entries {

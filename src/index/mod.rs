@@ -430,11 +430,9 @@ impl CvWriter<'_> {
             .wait_merging_threads()
             .map_err(|error| self.index.error(error))
     }
-}
 
-impl CvWriter<'_> {
-    /// Rewrites each segment that held a forgotten CV on its own (a merge of one segment
-    /// leaves its deleted documents behind), and lets tantivy remove the old files.
+    /// Rewrites each segment that held a forgotten CV on its own (a merge copies only the
+    /// documents that are not deleted), and lets tantivy remove the old files.
     fn rewrite_forgotten(&mut self) -> Result<(), FatalError> {
         let fail = |error| self.index.error(error);
         let live = self.index.index.searchable_segment_ids().map_err(fail)?;
