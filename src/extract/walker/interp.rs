@@ -1,12 +1,12 @@
 //! The content-stream interpreter: graphics and text state, form XObjects,
 //! and classification of every shown string as visible or hidden.
 
+use super::content::{Operation, Operations};
 use super::fonts::Font;
 use super::{
     clean_text, deref, num, PageText, RunGeom, Sink, WalkLimits, FORM_DEPTH_CAP,
     HIDDEN_SAMPLE_CHARS,
 };
-use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -328,7 +328,7 @@ fn colour_space(doc: &Document, res: &[&Dictionary], name: &[u8]) -> Space {
     }
 }
 
-fn name_operand(op: &Operation, i: usize) -> Option<&[u8]> {
+fn name_operand<'o>(op: &Operation<'o>, i: usize) -> Option<&'o [u8]> {
     op.operands.get(i).and_then(|o| o.as_name().ok())
 }
 
@@ -345,7 +345,8 @@ impl<'a> Walker<'a, '_> {
         depth: usize,
     ) -> Result<(), lopdf::Error> {
         let mut decoded_any = false;
-        for op in Content::<Vec<Operation>>::decode_iter(data) {
+        let mut operations = Operations::new(data);
+        while let Some(op) = operations.next_operation() {
             if self.stop {
                 break;
             }
@@ -367,74 +368,74 @@ impl<'a> Walker<'a, '_> {
     }
 
     fn op(&mut self, op: &Operation, res: &[&'a Dictionary], depth: usize) {
-        match op.operator.as_str() {
-            "q" => {
+        match op.operator {
+            b"q" => {
                 if self.saved.len() < MAX_SAVE_DEPTH {
                     self.saved.push(self.gs.clone());
                 } else {
                     self.unsaved += 1;
                 }
             }
-            "Q" => {
+            b"Q" => {
                 if self.unsaved > 0 {
                     self.unsaved -= 1;
                 } else if let Some(gs) = self.saved.pop() {
                     self.gs = gs;
                 }
             }
-            "cm" => {
-                if let Some(m) = Matrix::from_operands(&op.operands) {
+            b"cm" => {
+                if let Some(m) = Matrix::from_operands(op.operands) {
                     self.gs.ctm = m.then(&self.gs.ctm);
                 }
             }
-            "BT" => {
+            b"BT" => {
                 self.tm = Matrix::IDENTITY;
                 self.tlm = Matrix::IDENTITY;
             }
-            "Tm" => {
-                if let Some(m) = Matrix::from_operands(&op.operands) {
+            b"Tm" => {
+                if let Some(m) = Matrix::from_operands(op.operands) {
                     self.tm = m;
                     self.tlm = m;
                 }
             }
-            "Td" => self.move_line(num_operand(op, 0), num_operand(op, 1)),
-            "TD" => {
+            b"Td" => self.move_line(num_operand(op, 0), num_operand(op, 1)),
+            b"TD" => {
                 if let Some(ty) = num_operand(op, 1) {
                     self.gs.leading = -ty;
                 }
                 self.move_line(num_operand(op, 0), num_operand(op, 1));
             }
-            "T*" => self.next_line(),
-            "TL" => set(&mut self.gs.leading, num_operand(op, 0)),
-            "Tc" => set(&mut self.gs.char_spacing, num_operand(op, 0)),
-            "Tw" => set(&mut self.gs.word_spacing, num_operand(op, 0)),
-            "Tz" => {
+            b"T*" => self.next_line(),
+            b"TL" => set(&mut self.gs.leading, num_operand(op, 0)),
+            b"Tc" => set(&mut self.gs.char_spacing, num_operand(op, 0)),
+            b"Tw" => set(&mut self.gs.word_spacing, num_operand(op, 0)),
+            b"Tz" => {
                 if let Some(v) = num_operand(op, 0) {
                     self.gs.h_scale = v / 100.0;
                 }
             }
-            "Ts" => set(&mut self.gs.rise, num_operand(op, 0)),
-            "Tr" => {
+            b"Ts" => set(&mut self.gs.rise, num_operand(op, 0)),
+            b"Tr" => {
                 if let Some(v) = op.operands.first().and_then(|o| o.as_i64().ok()) {
                     self.gs.render_mode = v;
                 }
             }
-            "Tf" => {
+            b"Tf" => {
                 set(&mut self.gs.size, num_operand(op, 1));
                 self.gs.font = name_operand(op, 0).map(|name| self.font(res, name));
             }
-            "Tj" => {
+            b"Tj" => {
                 if let Some(s) = op.operands.first().and_then(|o| o.as_str().ok()) {
                     self.show(s);
                 }
             }
-            "'" => {
+            b"'" => {
                 self.next_line();
                 if let Some(s) = op.operands.first().and_then(|o| o.as_str().ok()) {
                     self.show(s);
                 }
             }
-            "\"" => {
+            b"\"" => {
                 set(&mut self.gs.word_spacing, num_operand(op, 0));
                 set(&mut self.gs.char_spacing, num_operand(op, 1));
                 self.next_line();
@@ -442,7 +443,7 @@ impl<'a> Walker<'a, '_> {
                     self.show(s);
                 }
             }
-            "TJ" => {
+            b"TJ" => {
                 let Some(items) = op.operands.first().and_then(|o| o.as_array().ok()) else {
                     return;
                 };
@@ -461,35 +462,35 @@ impl<'a> Walker<'a, '_> {
                     }
                 }
             }
-            "g" => self.gs.fill = device_colour(Space::Gray, &op.operands, self.gs.fill),
-            "G" => self.gs.stroke = device_colour(Space::Gray, &op.operands, self.gs.stroke),
-            "rg" => self.gs.fill = device_colour(Space::Rgb, &op.operands, self.gs.fill),
-            "RG" => self.gs.stroke = device_colour(Space::Rgb, &op.operands, self.gs.stroke),
-            "k" => self.gs.fill = device_colour(Space::Cmyk, &op.operands, self.gs.fill),
-            "K" => self.gs.stroke = device_colour(Space::Cmyk, &op.operands, self.gs.stroke),
-            "cs" => {
+            b"g" => self.gs.fill = device_colour(Space::Gray, op.operands, self.gs.fill),
+            b"G" => self.gs.stroke = device_colour(Space::Gray, op.operands, self.gs.stroke),
+            b"rg" => self.gs.fill = device_colour(Space::Rgb, op.operands, self.gs.fill),
+            b"RG" => self.gs.stroke = device_colour(Space::Rgb, op.operands, self.gs.stroke),
+            b"k" => self.gs.fill = device_colour(Space::Cmyk, op.operands, self.gs.fill),
+            b"K" => self.gs.stroke = device_colour(Space::Cmyk, op.operands, self.gs.stroke),
+            b"cs" => {
                 let space =
                     name_operand(op, 0).map_or(Space::Other, |n| colour_space(self.doc, res, n));
                 self.gs.fill.set_space(space);
             }
-            "CS" => {
+            b"CS" => {
                 let space =
                     name_operand(op, 0).map_or(Space::Other, |n| colour_space(self.doc, res, n));
                 self.gs.stroke.set_space(space);
             }
-            "sc" | "scn" => self.gs.fill.set_colour(&op.operands),
-            "SC" | "SCN" => self.gs.stroke.set_colour(&op.operands),
-            "gs" => {
+            b"sc" | b"scn" => self.gs.fill.set_colour(op.operands),
+            b"SC" | b"SCN" => self.gs.stroke.set_colour(op.operands),
+            b"gs" => {
                 if let Some(name) = name_operand(op, 0) {
                     self.ext_gstate(res, name);
                 }
             }
-            "Do" => {
+            b"Do" => {
                 if let Some(name) = name_operand(op, 0) {
                     self.draw_xobject(res, name, depth);
                 }
             }
-            "re" => {
+            b"re" => {
                 if let [Some(x), Some(y), Some(w), Some(h)] =
                     [0, 1, 2, 3].map(|i| num_operand(op, i))
                 {
@@ -504,14 +505,14 @@ impl<'a> Walker<'a, '_> {
                     }
                 }
             }
-            "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+            b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
                 let rects = std::mem::take(&mut self.path_rects);
                 if self.gs.fill.visible() {
                     let room = MAX_DARK_AREAS.saturating_sub(self.dark_areas.len());
                     self.dark_areas.extend(rects.into_iter().take(room));
                 }
             }
-            "n" | "S" | "s" => self.path_rects.clear(),
+            b"n" | b"S" | b"s" => self.path_rects.clear(),
             _ => {}
         }
     }

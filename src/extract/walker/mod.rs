@@ -10,6 +10,7 @@
 //! decompressed bytes, form nesting depth and operations per page. No input may
 //! make it panic or recurse without bound.
 
+mod content;
 mod fonts;
 mod interp;
 #[cfg(test)]
