@@ -1,11 +1,18 @@
 //! Font information the walker needs: how to split strings into character codes,
 //! how to decode them to Unicode, and how far each glyph advances.
 
-use super::{deref, num};
+use super::{clean_text, deref, num};
 use lopdf::{Dictionary, Document, Encoding, Object};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Width entries read from a `/W` array at most, so a hostile font stays small.
 const MAX_WIDTH_ENTRIES: usize = 65_536;
+/// Shown strings remembered per font, and the longest remembered: enough for the glyphs and
+/// short runs that repeat, bounded whatever a document shows.
+const MAX_REMEMBERED: usize = 4096;
+const MAX_REMEMBERED_BYTES: usize = 32;
 
 /// A font resolved from a font dictionary.
 pub(super) struct Font<'a> {
@@ -15,6 +22,10 @@ pub(super) struct Font<'a> {
     /// A Type0 font whose only Unicode mapping is a UCS-2/UTF-16 CMap name.
     utf16: bool,
     widths: Widths,
+    /// The text of strings already shown in this font, by their bytes. Many résumés show one
+    /// glyph per operator, so the same few codes would be decoded and normalised thousands of
+    /// times per page; the keys are the document's, hence a randomly seeded hasher.
+    shown: RefCell<HashMap<Box<[u8]>, Rc<str>, foldhash::fast::RandomState>>,
 }
 
 enum Widths {
@@ -67,6 +78,7 @@ impl<'a> Font<'a> {
             two_byte,
             utf16,
             widths,
+            shown: RefCell::default(),
         }
     }
 
@@ -77,6 +89,7 @@ impl<'a> Font<'a> {
             two_byte: false,
             utf16: false,
             widths: Widths::Standard(StdFamily::Helvetica),
+            shown: RefCell::default(),
         }
     }
 
@@ -109,8 +122,21 @@ impl<'a> Font<'a> {
         }
     }
 
+    /// The text a shown string stands for, normalised by [`clean_text`].
+    pub(super) fn text(&self, bytes: &[u8]) -> Rc<str> {
+        if let Some(text) = self.shown.borrow().get(bytes) {
+            return text.clone();
+        }
+        let text: Rc<str> = clean_text(&self.decode(bytes)).into();
+        let mut shown = self.shown.borrow_mut();
+        if bytes.len() <= MAX_REMEMBERED_BYTES && shown.len() < MAX_REMEMBERED {
+            shown.insert(bytes.into(), text.clone());
+        }
+        text
+    }
+
     /// Decode a shown string to Unicode (not yet normalised).
-    pub(super) fn decode(&self, bytes: &[u8]) -> String {
+    fn decode(&self, bytes: &[u8]) -> String {
         if let Some(enc) = &self.encoding {
             let mut out = String::new();
             if enc.write_to_string(bytes, &mut out).is_ok() {
@@ -316,3 +342,24 @@ const HELVETICA_ASCII: [u16; 95] = [
     333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // `..o
     556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // p..~
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembers_a_bounded_number_of_short_strings() {
+        let font = Font::fallback();
+        assert_eq!(&*font.text(b"A\tB"), "A B");
+        assert_eq!(&*font.text(b"A\tB"), "A B");
+        for code in 0..u16::MAX {
+            font.text(&code.to_be_bytes());
+        }
+        font.text(&[b'x'; MAX_REMEMBERED_BYTES + 1]);
+        assert_eq!(font.shown.borrow().len(), MAX_REMEMBERED);
+        assert!(!font
+            .shown
+            .borrow()
+            .contains_key(&[b'x'; MAX_REMEMBERED_BYTES + 1][..]));
+    }
+}

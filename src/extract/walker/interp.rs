@@ -3,10 +3,7 @@
 
 use super::content::{Operation, Operations};
 use super::fonts::Font;
-use super::{
-    clean_text, deref, num, PageText, RunGeom, Sink, WalkLimits, FORM_DEPTH_CAP,
-    HIDDEN_SAMPLE_CHARS,
-};
+use super::{deref, num, PageText, RunGeom, Sink, WalkLimits, FORM_DEPTH_CAP, HIDDEN_SAMPLE_CHARS};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -687,7 +684,7 @@ impl<'a> Walker<'a, '_> {
             size,
         };
 
-        let mut text = clean_text(&font.decode(bytes));
+        let mut text = font.text(bytes);
         if text.is_empty() {
             if !bytes.is_empty() {
                 if self.is_hidden(&geom) {
@@ -700,7 +697,11 @@ impl<'a> Walker<'a, '_> {
         }
         let n = text.chars().count();
         if n > self.chars_left {
-            text = text.chars().take(self.chars_left).collect();
+            text = text
+                .chars()
+                .take(self.chars_left)
+                .collect::<String>()
+                .into();
             self.stop = true;
             self.truncated = true;
         }
