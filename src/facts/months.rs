@@ -416,12 +416,34 @@ const MONTHS: [&[&str]; 12] = [
 /// Words that look like inflected or abbreviated month names but are not.
 const NOT_MONTHS: &[&str] = &["junior", "juniors", "marshal", "augustin"];
 
-/// Folded month words: exact lookup (first month listing a word wins), the full list for prefix
-/// lookups, and the first words of two-word names.
+/// Folded month words: exact lookup (first month listing a word wins), every form sorted for
+/// abbreviation lookups, the months of each form of five or more letters for inflection lookups,
+/// and the first words of two-word names.
 struct Table {
     exact: FastMap<String, u32>,
-    forms: Vec<(String, u32)>,
+    sorted: Vec<(String, Months)>,
+    stems: FastMap<String, Months>,
     two_word_starts: Vec<String>,
+}
+
+/// A set of months, bit `m - 1` for month `m`: a word names a month only if it leads to one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Months(u16);
+
+impl Months {
+    fn of(month: u32) -> Months {
+        Months(1 << (month - 1))
+    }
+
+    fn the_only(self) -> Option<u32> {
+        (self.0.count_ones() == 1).then(|| self.0.trailing_zeros() + 1)
+    }
+}
+
+impl std::ops::BitOrAssign for Months {
+    fn bitor_assign(&mut self, other: Months) {
+        self.0 |= other.0;
+    }
 }
 
 /// The folded month table, built once.
@@ -429,7 +451,8 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut exact = FastMap::default();
-        let mut forms = Vec::new();
+        let mut sorted = Vec::new();
+        let mut stems: FastMap<String, Months> = FastMap::default();
         let mut two_word_starts = Vec::new();
         for (i, words) in MONTHS.iter().enumerate() {
             let month = i as u32 + 1;
@@ -439,12 +462,17 @@ fn table() -> &'static Table {
                     two_word_starts.push(first.to_string());
                 }
                 exact.entry(f.clone()).or_insert(month);
-                forms.push((f, month));
+                if f.chars().count() >= 5 {
+                    *stems.entry(f.clone()).or_default() |= Months::of(month);
+                }
+                sorted.push((f, Months::of(month)));
             }
         }
+        sorted.sort_by(|a, b| a.0.cmp(&b.0));
         Table {
             exact,
-            forms,
+            sorted,
+            stems,
             two_word_starts,
         }
     })
@@ -459,57 +487,87 @@ pub(crate) fn starts_two_word_month(word: &str) -> bool {
 /// The month (1..=12) a folded word names: an exact form, an abbreviation (a prefix of at least three
 /// letters of one month's forms only) or an inflection (starting with a form of five or more letters).
 pub(crate) fn month_of_word(word: &str) -> Option<u32> {
-    thread_local! {
-        /// Words already looked up: CVs repeat the same words, and a miss scans every form.
-        static SEEN: std::cell::RefCell<FastMap<String, Option<u32>>> = std::cell::RefCell::new(FastMap::default());
-    }
-    if let Some(known) = SEEN.with(|seen| seen.borrow().get(word).copied()) {
-        return known;
-    }
-    let month = lookup_month(word);
-    SEEN.with(|seen| {
-        let mut seen = seen.borrow_mut();
-        if seen.len() > 100_000 {
-            seen.clear();
-        }
-        seen.insert(word.to_string(), month);
-    });
-    month
-}
-
-/// [`month_of_word`] without the memo.
-fn lookup_month(word: &str) -> Option<u32> {
     let t = table();
     if let Some(&m) = t.exact.get(word) {
         return Some(m);
     }
-    let len = word.chars().count();
-    if len < 3 || word.contains(' ') || NOT_MONTHS.contains(&word) {
+    if word.chars().count() < 3 || word.contains(' ') || NOT_MONTHS.contains(&word) {
         return None;
     }
-    let unique = |mut it: Box<dyn Iterator<Item = u32> + '_>| {
-        let first = it.next()?;
-        it.all(|m| m == first).then_some(first)
-    };
-    unique(Box::new(
-        t.forms
-            .iter()
-            .filter(|(f, _)| f.starts_with(word))
-            .map(|(_, m)| *m),
-    ))
-    .or_else(|| {
-        unique(Box::new(
-            t.forms
-                .iter()
-                .filter(|(f, _)| f.chars().count() >= 5 && word.starts_with(f.as_str()))
-                .map(|(_, m)| *m),
-        ))
+    let mut abbreviated = Months::default();
+    let first = t.sorted.partition_point(|(form, _)| form.as_str() < word);
+    for (_, months) in t.sorted[first..]
+        .iter()
+        .take_while(|(form, _)| form.starts_with(word))
+    {
+        abbreviated |= *months;
+    }
+    abbreviated.the_only().or_else(|| {
+        let mut inflected = Months::default();
+        for (at, _) in word.char_indices().skip(5) {
+            if let Some(months) = t.stems.get(&word[..at]) {
+                inflected |= *months;
+            }
+        }
+        if let Some(months) = t.stems.get(word) {
+            inflected |= *months;
+        }
+        inflected.the_only()
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lookup as first written: a scan of every form for abbreviations and inflections.
+    fn scanned(word: &str) -> Option<u32> {
+        let t = table();
+        if let Some(&m) = t.exact.get(word) {
+            return Some(m);
+        }
+        if word.chars().count() < 3 || word.contains(' ') || NOT_MONTHS.contains(&word) {
+            return None;
+        }
+        let unique = |months: Vec<u32>| {
+            let first = *months.first()?;
+            months.iter().all(|&m| m == first).then_some(first)
+        };
+        let forms = || {
+            t.sorted
+                .iter()
+                .map(|(form, months)| (form, months.the_only().unwrap()))
+        };
+        unique(
+            forms()
+                .filter(|(f, _)| f.starts_with(word))
+                .map(|(_, m)| m)
+                .collect(),
+        )
+        .or_else(|| {
+            let inflected =
+                forms().filter(|(f, _)| f.chars().count() >= 5 && word.starts_with(f.as_str()));
+            unique(inflected.map(|(_, m)| m).collect())
+        })
+    }
+
+    #[test]
+    fn indexed_lookup_agrees_with_a_scan_of_every_form() {
+        let mut words = Vec::new();
+        for (form, _) in &table().sorted {
+            for (at, _) in form.char_indices().skip(1) {
+                words.push(form[..at].to_string());
+            }
+            for suffix in ["", "a", "ie", "u", "ban", "o"] {
+                words.push(format!("{form}{suffix}"));
+            }
+        }
+        words.extend(["junior", "marshal", "x", "dec", "decembre", "septembrie"].map(String::from));
+        for word in &words {
+            assert_eq!(month_of_word(word), scanned(word), "{word}");
+        }
+        assert!(words.len() > 2000, "{} words", words.len());
+    }
 
     fn m(w: &str) -> Option<u32> {
         month_of_word(&fold(w))
