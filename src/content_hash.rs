@@ -20,7 +20,12 @@ impl ContentHash {
 
 impl fmt::Display for ContentHash {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.iter().try_for_each(|byte| write!(f, "{byte:02x}"))
+        // Written at once: the manifest and the hash cache write tens of thousands of hashes.
+        let mut digits = [0u8; 64];
+        for (pair, &byte) in digits.chunks_exact_mut(2).zip(&self.0) {
+            pair.copy_from_slice(&hex_pair(byte));
+        }
+        f.write_str(std::str::from_utf8(&digits).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -61,17 +66,17 @@ impl<'de> Deserialize<'de> for ContentHash {
 
 /// Lowercase hex of `bytes`, for bytes that must travel as plain text.
 pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     bytes
         .iter()
-        .flat_map(|byte| {
-            [
-                DIGITS[usize::from(byte >> 4)],
-                DIGITS[usize::from(byte & 15)],
-            ]
-        })
+        .flat_map(|&byte| hex_pair(byte))
         .map(char::from)
         .collect()
+}
+
+/// The two lowercase hex digits of `byte`.
+fn hex_pair(byte: u8) -> [u8; 2] {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    [DIGITS[usize::from(byte >> 4)], DIGITS[usize::from(byte & 15)]]
 }
 
 /// The bytes of [`hex`] text; None when it is not an even number of hex digits. (A rerun
