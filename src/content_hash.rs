@@ -76,7 +76,10 @@ pub fn hex(bytes: &[u8]) -> String {
 /// The two lowercase hex digits of `byte`.
 fn hex_pair(byte: u8) -> [u8; 2] {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    [DIGITS[usize::from(byte >> 4)], DIGITS[usize::from(byte & 15)]]
+    [
+        DIGITS[usize::from(byte >> 4)],
+        DIGITS[usize::from(byte & 15)],
+    ]
 }
 
 /// The bytes of [`hex`] text; None when it is not an even number of hex digits. (A rerun

@@ -9,9 +9,7 @@ use std::rc::Rc;
 
 /// Width entries read from a `/W` array at most, so a hostile font stays small.
 const MAX_WIDTH_ENTRIES: usize = 65_536;
-/// Shown strings remembered per font, and the longest remembered: enough for the glyphs and
-/// short runs that repeat, bounded whatever a document shows.
-const MAX_REMEMBERED: usize = 4096;
+/// The longest shown string whose text a font remembers: glyphs and short runs repeat.
 const MAX_REMEMBERED_BYTES: usize = 32;
 
 /// A font resolved from a font dictionary.
@@ -122,15 +120,17 @@ impl<'a> Font<'a> {
         }
     }
 
-    /// The text a shown string stands for, normalised by [`clean_text`].
-    pub(super) fn text(&self, bytes: &[u8]) -> Rc<str> {
+    /// The text a shown string stands for, normalised by [`clean_text`]; remembered while
+    /// `room` (strings the page's fonts may still remember, shared so that many fonts on one
+    /// page stay bounded too) lasts.
+    pub(super) fn text(&self, bytes: &[u8], room: &mut usize) -> Rc<str> {
         if let Some(text) = self.shown.borrow().get(bytes) {
             return text.clone();
         }
         let text: Rc<str> = clean_text(&self.decode(bytes)).into();
-        let mut shown = self.shown.borrow_mut();
-        if bytes.len() <= MAX_REMEMBERED_BYTES && shown.len() < MAX_REMEMBERED {
-            shown.insert(bytes.into(), text.clone());
+        if bytes.len() <= MAX_REMEMBERED_BYTES && *room > 0 {
+            *room -= 1;
+            self.shown.borrow_mut().insert(bytes.into(), text.clone());
         }
         text
     }
@@ -348,18 +348,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn remembers_a_bounded_number_of_short_strings() {
+    fn remembers_short_strings_while_the_page_has_room() {
         let font = Font::fallback();
-        assert_eq!(&*font.text(b"A\tB"), "A B");
-        assert_eq!(&*font.text(b"A\tB"), "A B");
+        let mut room = 100;
+        assert_eq!(&*font.text(b"A\tB", &mut room), "A B");
+        assert_eq!(&*font.text(b"A\tB", &mut room), "A B");
+        assert_eq!(room, 99, "a string shown again is remembered once");
         for code in 0..u16::MAX {
-            font.text(&code.to_be_bytes());
+            font.text(&code.to_be_bytes(), &mut room);
         }
-        font.text(&[b'x'; MAX_REMEMBERED_BYTES + 1]);
-        assert_eq!(font.shown.borrow().len(), MAX_REMEMBERED);
-        assert!(!font
-            .shown
-            .borrow()
-            .contains_key(&[b'x'; MAX_REMEMBERED_BYTES + 1][..]));
+        assert_eq!((room, font.shown.borrow().len()), (0, 100));
+        let mut room = 1;
+        let long = [b'x'; MAX_REMEMBERED_BYTES + 1];
+        assert_eq!(&*font.text(&long, &mut room), "x".repeat(long.len()));
+        assert!(!font.shown.borrow().contains_key(&long[..]));
     }
 }

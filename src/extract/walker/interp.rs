@@ -16,6 +16,9 @@ const DEFAULT_PAGE_BOX: [f32; 4] = [0.0, 0.0, 612.0, 842.0];
 const MAX_PATH_RECTS: usize = 64;
 /// Coloured rectangles remembered per page (backgrounds of white text).
 const MAX_DARK_AREAS: usize = 256;
+/// Shown strings whose text one page's fonts remember at most: at ~150 bytes each, a few MB
+/// however many fonts and strings a page has.
+const MAX_REMEMBERED_PER_PAGE: usize = 16_384;
 /// Text whose effective size is below this many points is treated as unreadable.
 const MIN_VISIBLE_SIZE: f32 = 2.0;
 
@@ -159,6 +162,8 @@ struct Walker<'a, 'l> {
     tlm: Matrix,
     fonts: HashMap<usize, Rc<Font<'a>>>,
     fallback_font: Rc<Font<'a>>,
+    /// Shown strings this page's fonts may still remember the text of (see [`Font::text`]).
+    remembered_room: usize,
     forms: HashMap<ObjectId, Rc<Vec<u8>>>,
     form_stack: Vec<ObjectId>,
     bytes_left: usize,
@@ -202,6 +207,7 @@ pub(super) fn walk_page(
         tlm: Matrix::IDENTITY,
         fonts: HashMap::new(),
         fallback_font: Rc::new(Font::fallback()),
+        remembered_room: MAX_REMEMBERED_PER_PAGE,
         forms: HashMap::new(),
         form_stack: Vec::new(),
         bytes_left: limits.max_decompressed_bytes.saturating_sub(content.len()),
@@ -684,7 +690,7 @@ impl<'a> Walker<'a, '_> {
             size,
         };
 
-        let mut text = font.text(bytes);
+        let mut text = font.text(bytes, &mut self.remembered_room);
         if text.is_empty() {
             if !bytes.is_empty() {
                 if self.is_hidden(&geom) {
