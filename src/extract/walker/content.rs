@@ -28,7 +28,6 @@ pub(super) struct Operations<'a> {
     data: &'a [u8],
     pos: usize,
     operands: Vec<Object>,
-    started: bool,
     finished: bool,
 }
 
@@ -46,15 +45,16 @@ enum Miss {
 type Read<T> = Result<T, Miss>;
 
 impl<'a> Operations<'a> {
-    /// A reader positioned at the start of `data`.
+    /// A reader positioned at the first operation of `data`.
     pub(super) fn new(data: &'a [u8]) -> Self {
-        Operations {
+        let mut operations = Operations {
             data,
             pos: 0,
             operands: Vec::new(),
-            started: false,
             finished: false,
-        }
+        };
+        operations.skip_white_space();
+        operations
     }
 
     /// The next operation; `None` at the end of the stream or where it stops being readable,
@@ -62,10 +62,6 @@ impl<'a> Operations<'a> {
     pub(super) fn next_operation(&mut self) -> Option<Result<Operation<'_>, lopdf::Error>> {
         if self.finished {
             return None;
-        }
-        if !self.started {
-            self.started = true;
-            self.skip_white_space();
         }
         match self.operation() {
             Ok((start, end)) => Some(Ok(Operation {
