@@ -89,11 +89,15 @@ pub fn unhex(text: &str) -> Option<Vec<u8>> {
     if !digits.len().is_multiple_of(2) {
         return None;
     }
-    let value = |digit: u8| (digit as char).to_digit(16).map(|value| value as u8);
     digits
         .chunks_exact(2)
-        .map(|pair| Some(value(pair[0])? << 4 | value(pair[1])?))
+        .map(|pair| Some(hex_digit(pair[0])? << 4 | hex_digit(pair[1])?))
         .collect()
+}
+
+/// The value of one hex digit (either case); also read in PDF names and hex strings.
+pub(crate) fn hex_digit(digit: u8) -> Option<u8> {
+    (digit as char).to_digit(16).map(|value| value as u8)
 }
 
 #[cfg(test)]

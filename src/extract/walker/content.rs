@@ -8,6 +8,7 @@
 //! quietly. An operation borrows its operator from the stream and its operands from one buffer
 //! that every operation reuses. Inline images are skipped, not kept.
 
+use crate::content_hash::hex_digit;
 use lopdf::{Dictionary, Object, ParseError, StringFormat};
 
 /// How deeply arrays and dictionaries may nest, as in lopdf.
@@ -89,20 +90,12 @@ impl<'a> Operations<'a> {
             self.inline_image()?;
             return Ok((start, start + 2));
         }
-        loop {
-            let start = self.pos;
-            match self.operand() {
-                Ok(operand) => {
-                    self.operands.push(operand);
-                    self.skip_white_space();
-                }
-                Err(Miss::Soft) => {
-                    self.pos = start;
-                    break;
-                }
-                Err(Miss::Hard) => return Err(Miss::Hard),
-            }
-        }
+        self.repeat(|reader| {
+            let operand = reader.operand()?;
+            reader.operands.push(operand);
+            reader.skip_white_space();
+            Ok(())
+        })?;
         let start = self.pos;
         let length = self
             .rest()
@@ -260,7 +253,7 @@ impl<'a> Operations<'a> {
             bytes.extend_from_slice(&self.data[self.pos..self.pos + run]);
             self.pos += run;
             let escaped = match self.rest() {
-                [b'#', high, low, ..] => hex_value(*high).zip(hex_value(*low)),
+                [b'#', high, low, ..] => hex_digit(*high).zip(hex_digit(*low)),
                 _ => None,
             };
             match escaped {
@@ -354,7 +347,7 @@ impl<'a> Operations<'a> {
         let mut high = true;
         loop {
             self.skip_white_space();
-            let Some(value) = self.peek().and_then(hex_value) else {
+            let Some(value) = self.peek().and_then(hex_digit) else {
                 break;
             };
             self.pos += 1;
@@ -383,19 +376,15 @@ impl<'a> Operations<'a> {
     /// `/Key value` pairs, up to the first token that is not one.
     fn entries(&mut self, depth: usize) -> Read<Dictionary> {
         let mut dictionary = Dictionary::new();
-        while self.peek() == Some(b'/') {
-            let start = self.pos;
-            let key = self.name()?;
-            self.skip_space();
-            match self.nested_object(depth) {
-                Ok(value) => dictionary.set(key, value),
-                Err(Miss::Soft) => {
-                    self.pos = start;
-                    break;
-                }
-                Err(Miss::Hard) => return Err(Miss::Hard),
+        self.repeat(|reader| {
+            if reader.peek() != Some(b'/') {
+                return Err(Miss::Soft);
             }
-        }
+            let key = reader.name()?;
+            reader.skip_space();
+            dictionary.set(key, reader.nested_object(depth)?);
+            Ok(())
+        })?;
         Ok(dictionary)
     }
 
@@ -403,17 +392,30 @@ impl<'a> Operations<'a> {
         self.pos += 1;
         self.skip_space();
         let mut items = Vec::new();
-        loop {
-            match self.nested_object(depth) {
-                Ok(item) => items.push(item),
-                Err(Miss::Soft) => break,
-                Err(Miss::Hard) => return Err(Miss::Hard),
-            }
-        }
+        self.repeat(|reader| {
+            items.push(reader.nested_object(depth)?);
+            Ok(())
+        })?;
         if self.skip_byte(b']') {
             Ok(items)
         } else {
             Err(Miss::Soft)
+        }
+    }
+
+    /// Reads with `item` until it finds nothing more, going back to where that attempt began;
+    /// a malformed item fails the whole.
+    fn repeat(&mut self, mut item: impl FnMut(&mut Self) -> Read<()>) -> Read<()> {
+        loop {
+            let start = self.pos;
+            match item(self) {
+                Ok(()) => {}
+                Err(Miss::Soft) => {
+                    self.pos = start;
+                    return Ok(());
+                }
+                Err(Miss::Hard) => return Err(Miss::Hard),
+            }
         }
     }
 
@@ -580,10 +582,6 @@ fn digits_value(digits: &[u8]) -> Option<u64> {
 
 fn parse_f32(text: &[u8]) -> Option<f32> {
     std::str::from_utf8(text).ok()?.parse().ok()
-}
-
-fn hex_value(c: u8) -> Option<u8> {
-    (c as char).to_digit(16).map(|value| value as u8)
 }
 
 fn is_white_space(c: u8) -> bool {
