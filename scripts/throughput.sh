@@ -5,6 +5,7 @@
 # Environment (all optional):
 #   THREADS="1 2"      parallelism levels P (pdftotext: xargs -P P; cvmatch: --threads P)
 #   COUNT=10000        generated CVs for the throughput and incremental measurements
+#   RSS=1              0 skips both peak-RSS runs (then GNU time is not needed)
 #   BIG=1              0 skips the peak-RSS run at BIG_COUNT generated CVs
 #   RSS_COUNT=1000     small peak-RSS case;  BIG_COUNT=20000  large peak-RSS case
 #   RSS_THREADS=       --threads of the peak-RSS runs (default: the largest P of THREADS)
@@ -12,13 +13,16 @@
 #   REPEAT=1           runs per measurement; the fastest is kept
 #   INCREMENTAL=1      0 skips the incremental measurement
 #   SKIP_BUILD=0       1: use the binaries already built
-#   CVMATCH=…          cvmatch binary (default: <target>/release/cvmatch, built here)
+#   CVMATCH=…  CVGEN=…  prebuilt binaries (default: the release builds, made here)
+#   PIN=               a CPU list (taskset -c, e.g. "0,8"): both tools run on those CPUs only,
+#                      to measure on dedicated cores of a bigger, quiet machine
 #   KEEP=0             1: keep the temporary folder (generated CVs, indexes, logs)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 THREADS=${THREADS:-"1 2"}
 COUNT=${COUNT:-10000}
+RSS=${RSS:-1}
 BIG=${BIG:-1}
 RSS_COUNT=${RSS_COUNT:-1000}
 BIG_COUNT=${BIG_COUNT:-20000}
@@ -29,8 +33,12 @@ SKIP_BUILD=${SKIP_BUILD:-0}
 KEEP=${KEEP:-0}
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 CVMATCH=${CVMATCH:-$TARGET_DIR/release/cvmatch}
-CVGEN=$ROOT/corpus/generator/target/release/cvgen
-CORES=$(nproc)
+CVGEN=${CVGEN:-$ROOT/corpus/generator/target/release/cvgen}
+PINNED=()
+[[ -z ${PIN:-} ]] || PINNED=(taskset -c "$PIN")
+# Prefixes a command with the pinning, if any.
+pinned() { ${PINNED[@]+"${PINNED[@]}"} "$@"; }
+CORES=$(pinned nproc)
 read -r -a PLIST <<<"$THREADS"
 PMAX=${PLIST[0]}
 for p in "${PLIST[@]}"; do ((p > PMAX)) && PMAX=$p; done
@@ -42,7 +50,7 @@ die() { printf '[throughput] error: %s\n' "$*" >&2; exit 1; }
 # --- prerequisites ---------------------------------------------------------------------------
 command -v pdftotext >/dev/null ||
     die "pdftotext not found: install poppler-utils (Debian/Ubuntu: sudo apt-get install -y poppler-utils)"
-[[ -x /usr/bin/time ]] ||
+[[ $RSS == 0 || -x /usr/bin/time ]] ||
     die "/usr/bin/time not found: install GNU time (Debian/Ubuntu: sudo apt-get install -y time)"
 command -v cargo >/dev/null || [[ $SKIP_BUILD == 1 ]] || die "cargo not found"
 
@@ -88,7 +96,7 @@ time_pdftotext() {
     local dir=$1 p=$2 t0 rc=0
     t0=$(now)
     find "$dir" -type f -iname '*.pdf' -print0 |
-        xargs -0 -P "$p" -I{} pdftotext -q {} - >/dev/null 2>&1 || rc=$?
+        pinned xargs -0 -P "$p" -I{} pdftotext -q {} - >/dev/null 2>&1 || rc=$?
     local t1
     t1=$(now)
     [[ $rc == 0 || $rc == 123 ]] || die "pdftotext/xargs failed with status $rc"
@@ -100,7 +108,7 @@ run_cvmatch() {
     local dir=$1 p=$2 tag=$3 t0 t1
     shift 3
     t0=$(now)
-    (cd "$ROOT" && "$CVMATCH" run --input "$dir" --out "$WORK/$tag.csv" \
+    (cd "$ROOT" && pinned "$CVMATCH" run --input "$dir" --out "$WORK/$tag.csv" \
         --index "$WORK/$tag.index" --threads "$p" "$@") >"$WORK/$tag.log" 2>&1 ||
         die "cvmatch failed (see $WORK/$tag.log): $(tail -3 "$WORK/$tag.log")"
     t1=$(now)
@@ -223,13 +231,15 @@ peak_rss() { # peak_rss N
     RSS_ROWS+=("$n|$max_kb|$parent_kb|$worker_kb|$wall")
     rm -rf "$dir" "$WORK/$tag.index"
 }
-peak_rss "$RSS_COUNT"
-[[ $BIG == 1 ]] && peak_rss "$BIG_COUNT"
+if [[ $RSS == 1 ]]; then
+    peak_rss "$RSS_COUNT"
+    [[ $BIG == 1 ]] && peak_rss "$BIG_COUNT"
+fi
 
 # --- report -----------------------------------------------------------------------------------
 mib() { calc "$1 / 1024" %.0f; }
 echo
-echo "## cvmatch throughput — $(date -u +%Y-%m-%dT%H:%MZ), $CORES cores, $(uname -m)"
+echo "## cvmatch throughput — $(date -u +%Y-%m-%dT%H:%MZ), $CORES cores${PIN:+ (CPUs $PIN of $(nproc --all))}, $(uname -m)"
 echo
 echo "Load average before / after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg) (other processes share these cores)."
 echo
@@ -254,19 +264,21 @@ if [[ -n $INC_ROW ]]; then
     echo "|---:|---:|---:|---:|---:|---:|---:|"
     echo "$INC_ROW"
 fi
-echo
-echo "Peak RSS (generated CVs, --threads $RSS_THREADS, --rebuild):"
-echo
-echo "| CVs | /usr/bin/time max RSS MiB (parent or a worker) | parent VmHWM MiB (sampled) | largest worker VmHWM MiB (sampled) | wall s |"
-echo "|---:|---:|---:|---:|---:|"
-for row in "${RSS_ROWS[@]}"; do
-    IFS='|' read -r n max parent worker wall <<<"$row"
-    echo "| $n | $(mib "$max") | $(mib "$parent") | $(mib "$worker") | $wall |"
-done
-if ((${#RSS_ROWS[@]} == 2)); then
-    IFS='|' read -r n1 max1 parent1 _ _ <<<"${RSS_ROWS[0]}"
-    IFS='|' read -r n2 max2 parent2 _ _ <<<"${RSS_ROWS[1]}"
+if ((${#RSS_ROWS[@]} > 0)); then
     echo
-    echo "Peak RSS ratio $n2/$n1 CVs: $(calc "$max2 / $max1" %.2f) (time -v)," \
-        "$(calc "$parent2 / $parent1" %.2f) (parent VmHWM) for $(calc "$n2 / $n1" %.0f)× the CVs."
+    echo "Peak RSS (generated CVs, --threads $RSS_THREADS, --rebuild):"
+    echo
+    echo "| CVs | /usr/bin/time max RSS MiB (parent or a worker) | parent VmHWM MiB (sampled) | largest worker VmHWM MiB (sampled) | wall s |"
+    echo "|---:|---:|---:|---:|---:|"
+    for row in "${RSS_ROWS[@]}"; do
+        IFS='|' read -r n max parent worker wall <<<"$row"
+        echo "| $n | $(mib "$max") | $(mib "$parent") | $(mib "$worker") | $wall |"
+    done
+    if ((${#RSS_ROWS[@]} == 2)); then
+        IFS='|' read -r n1 max1 parent1 _ _ <<<"${RSS_ROWS[0]}"
+        IFS='|' read -r n2 max2 parent2 _ _ <<<"${RSS_ROWS[1]}"
+        echo
+        echo "Peak RSS ratio $n2/$n1 CVs: $(calc "$max2 / $max1" %.2f) (time -v)," \
+            "$(calc "$parent2 / $parent1" %.2f) (parent VmHWM) for $(calc "$n2 / $n1" %.0f)× the CVs."
+    fi
 fi
