@@ -3,11 +3,13 @@
 //! explanation and the rendered shortlist cells stay on disk until the CSV is written.
 //!
 //! One line per result, three JSON values separated by tab bytes (JSON text never holds a raw
-//! tab): the [`Summary`] (what ranking needs), the score's shortlist cells, and the full
-//! [`CvScore`]. Reruns append; a later line for a key overrides an earlier one (see
-//! [`StoreWriter::update`] for when the store is written anew instead).
-//! The first line names the tool version and profile the results were computed with; a store
-//! written by another version or for another profile is ignored (everything is scored again).
+//! tab): the [`Summary`] (what ranking needs), the score's shortlist cells (already rendered
+//! to CSV, so that a rerun only copies them), and the full [`CvScore`]. Reruns append; a later
+//! line for a key overrides an earlier one (see [`StoreWriter::update`] for when the store is
+//! written anew instead).
+//! The first line names the tool version, the line layout and the profile the results were
+//! computed with; a store written by another version, in another layout or for another
+//! profile is ignored (everything is scored again, from the index's texts).
 //! A result is reused only for the same key, bytes and reference date.
 
 use std::collections::HashSet;
@@ -69,10 +71,15 @@ pub struct Summary {
     pub headline: Option<Headline>,
 }
 
+/// The layout of a store's lines, raised whenever it changes (2: the shortlist cells are
+/// stored as rendered CSV).
+const FORMAT: u32 = 2;
+
 /// The first line of a store.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct Header {
     tool_version: String,
+    format: u32,
     profile_sha256: String,
 }
 
@@ -80,6 +87,7 @@ impl Header {
     fn current(profile_sha256: &str) -> Header {
         Header {
             tool_version: env!("CARGO_PKG_VERSION").to_string(),
+            format: FORMAT,
             profile_sha256: profile_sha256.to_string(),
         }
     }
@@ -254,8 +262,9 @@ impl ResultStore {
         self.entries.len() == 0
     }
 
-    /// The shortlist cells of `key`'s score (empty when it has none).
-    pub fn cells(&self, key: &str) -> std::io::Result<Vec<String>> {
+    /// The shortlist cells of `key`'s score, as [`Encoded::new`] was given them (none when it
+    /// has no score).
+    pub fn cells<T: serde::de::DeserializeOwned>(&self, key: &str) -> std::io::Result<Option<T>> {
         self.parse(key, |entry| entry.cells.clone())
     }
 
@@ -511,12 +520,16 @@ pub struct Encoded {
 
 impl Encoded {
     /// The line of a result: summary, shortlist cells and full score, tab-separated.
-    pub fn new(summary: Summary, cells: &[String], score: Option<&CvScore>) -> Encoded {
+    pub fn new(
+        summary: Summary,
+        cells: Option<&impl Serialize>,
+        score: Option<&CvScore>,
+    ) -> Encoded {
         // Plain structs, strings, numbers and string-keyed maps: serialising cannot fail.
         const INFALLIBLE: &str = "a result serialises to JSON";
         let mut line = serde_json::to_vec(&summary).expect(INFALLIBLE);
         line.push(b'\t');
-        serde_json::to_writer(&mut line, cells).expect(INFALLIBLE);
+        serde_json::to_writer(&mut line, &cells).expect(INFALLIBLE);
         line.push(b'\t');
         serde_json::to_writer(&mut line, &score).expect(INFALLIBLE);
         line.push(b'\n');
@@ -550,13 +563,13 @@ mod tests {
         let cells = vec!["42.5".to_string(), "=1\t\"x\"\n".to_string()];
         let mut writer = StoreWriter::create(Some(&path), "p1", 2).expect("writer");
         writer
-            .add(Encoded::new(summary("a", 1), &cells, None))
+            .add(Encoded::new(summary("a", 1), Some(&cells), None))
             .expect("add a");
         writer
-            .add(Encoded::new(summary("b\nc", 2), &[], None))
+            .add(Encoded::new(summary("b\nc", 2), None::<&()>, None))
             .expect("add b");
         let first = writer.finish().expect("finish");
-        assert_eq!(first.cells("a").expect("cells"), cells);
+        assert_eq!(first.cells("a").expect("cells"), Some(cells.clone()));
 
         let reopened = ResultStore::open(&path, "p1");
         assert_eq!(reopened.len(), 2);
@@ -575,7 +588,7 @@ mod tests {
         writer.finish().expect("finish");
         let rewritten = ResultStore::open(&path, "p1");
         assert_eq!(rewritten.len(), 1);
-        assert_eq!(rewritten.cells("a").expect("cells"), cells);
+        assert_eq!(rewritten.cells("a").expect("cells"), Some(cells));
         assert!(ResultStore::open(&path, "another profile").is_empty());
     }
 
@@ -585,7 +598,7 @@ mod tests {
         let path = dir.path().join(FILE_NAME);
         let cells = |text: &str| vec![text.to_string()];
         let add = |writer: &mut StoreWriter, key: &str, hash: u8| {
-            let encoded = Encoded::new(summary(key, hash), &cells(key), None);
+            let encoded = Encoded::new(summary(key, hash), Some(&cells(key)), None);
             writer.add(encoded).expect("add");
         };
         let mut writer = StoreWriter::create(Some(&path), "p", 3).expect("writer");
@@ -618,7 +631,7 @@ mod tests {
             "appended, not rewritten"
         );
         for key in ["a", "b", "c"] {
-            assert_eq!(reopened.cells(key).expect("cells"), cells(key));
+            assert_eq!(reopened.cells(key).expect("cells"), Some(cells(key)));
         }
         assert_eq!(
             reopened.summary("c").map(|s| s.sha256),
@@ -650,7 +663,28 @@ mod tests {
         let forgotten = ResultStore::open(&path, "p");
         assert_eq!(forgotten.len(), 3);
         assert!(forgotten.summary("b").is_none());
-        assert_eq!(forgotten.cells("d").expect("cells"), cells("d"));
+        assert_eq!(forgotten.cells("d").expect("cells"), Some(cells("d")));
+    }
+
+    #[test]
+    fn a_store_in_an_older_layout_is_ignored() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join(FILE_NAME);
+        let mut writer = StoreWriter::create(Some(&path), "p", 1).expect("writer");
+        writer
+            .add(Encoded::new(summary("a", 1), Some(&["1"]), None))
+            .expect("add");
+        writer.finish().expect("finish");
+        assert_eq!(ResultStore::open(&path, "p").len(), 1);
+        // The same store as the first layout wrote it: a header without `format`.
+        let text = std::fs::read_to_string(&path).expect("store");
+        let (_, lines) = text.split_once('\n').expect("a header line");
+        let old_header = serde_json::json!({
+            "tool_version": env!("CARGO_PKG_VERSION"),
+            "profile_sha256": "p",
+        });
+        std::fs::write(&path, format!("{old_header}\n{lines}")).expect("rewrite");
+        assert!(ResultStore::open(&path, "p").is_empty());
     }
 
     #[test]

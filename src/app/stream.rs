@@ -56,13 +56,10 @@ impl ResultSink<'_> {
             language: cv.language,
             headline: score.as_ref().map(Headline::from),
         };
-        let cells = score
-            .as_ref()
-            .map(csv_export::score_cells)
-            .unwrap_or_default();
-        let encoded = self
-            .busy
-            .time("encode", || Encoded::new(summary, &cells, score.as_ref()));
+        let encoded = self.busy.time("encode", || {
+            let cells = score.as_ref().map(csv_export::score_cells);
+            Encoded::new(summary, cells.as_ref(), score.as_ref())
+        });
         self.busy.time("store", || {
             self.writer
                 .lock()

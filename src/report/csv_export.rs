@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::Row;
 use crate::atomic;
@@ -45,15 +46,38 @@ const CELLS_BEFORE_STATUS: usize = 1;
 /// Score cells that come before the `submitted_at` column: the score, eligibility, reasons,
 /// years, degree, languages, certifications, clearance and flags.
 const CELLS_BEFORE_SUBMITTED: usize = 9;
+/// The csv writer's own buffer when it renders a few fields (its default, 8 KiB, would be
+/// allocated and zeroed for every piece of every row).
+const FIELDS_BUFFER_BYTES: usize = 256;
 
-/// Writes the shortlist atomically; `score_cells_of` gives each row's [`score_cells`] (empty
+/// A score's shortlist cells, rendered to CSV once, when the CV is scored, and kept with its
+/// result, so that a rerun copies them into the shortlist without parsing or quoting them
+/// again. Three runs of spreadsheet-safe fields joined by commas, for the three places in a
+/// row that hold score cells: before `status`, before `submitted_at`, and after it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ScoreCells([String; 3]);
+
+impl ScoreCells {
+    /// The blank cells of a row without a score, for a profile with `score_width` score cells.
+    fn blank(score_width: usize) -> ScoreCells {
+        let blanks = |count: usize| fields(std::iter::repeat_n("", count));
+        ScoreCells([
+            blanks(CELLS_BEFORE_STATUS),
+            blanks(CELLS_BEFORE_SUBMITTED - CELLS_BEFORE_STATUS),
+            blanks(score_width - CELLS_BEFORE_SUBMITTED),
+        ])
+    }
+}
+
+/// Writes the shortlist atomically; `score_cells_of` gives each row's [`score_cells`] (none
 /// for rows without a score), so that full scores need not all be in memory at once.
 pub fn write(
     path: &Path,
     profile: &Profile,
     passthrough_columns: &[String],
     rows: &[Row],
-    score_cells_of: impl Fn(&Row) -> std::io::Result<Vec<String>> + Sync,
+    score_cells_of: impl Fn(&Row) -> std::io::Result<Option<ScoreCells>> + Sync,
 ) -> Result<(), FatalError> {
     atomic::write(path, |out| {
         write_to(out, profile, passthrough_columns, rows, score_cells_of)
@@ -66,7 +90,7 @@ pub fn write_to(
     profile: &Profile,
     passthrough_columns: &[String],
     rows: &[Row],
-    score_cells_of: impl Fn(&Row) -> std::io::Result<Vec<String>> + Sync,
+    score_cells_of: impl Fn(&Row) -> std::io::Result<Option<ScoreCells>> + Sync,
 ) -> std::io::Result<()> {
     let mut header: Vec<String> = FIXED_COLUMNS
         .iter()
@@ -82,9 +106,11 @@ pub fn write_to(
     header.push("evidence".into());
     header.push("detail".into());
     header.extend(passthrough_columns.iter().cloned());
-    out.write_all(&render(std::iter::once(header.iter().map(String::as_str)))?)?;
+    out.write_all(fields(header.iter().map(String::as_str)).as_bytes())?;
+    out.write_all(b"\n")?;
 
     let score_width = CELLS_BEFORE_SUBMITTED + profile.gates.len() + profile.criteria.len() + 1;
+    let blank = ScoreCells::blank(score_width);
     let mut ordered: Vec<&Row> = rows.iter().collect();
     ordered.sort_by(|a, b| match (a.rank, b.rank) {
         (Some(x), Some(y)) => x.cmp(&y),
@@ -97,11 +123,12 @@ pub fn write_to(
         let rendered = chunk
             .par_chunks(ROWS_PER_TASK)
             .map(|rows| {
-                let records = rows
-                    .iter()
-                    .map(|row| Ok(record(row, score_cells_of(row)?, score_width)))
-                    .collect::<std::io::Result<Vec<_>>>()?;
-                render(records.iter().map(|cells| cells.iter().map(|cell| &**cell)))
+                let mut lines = Vec::new();
+                for row in rows {
+                    let score = score_cells_of(row)?;
+                    write_row(&mut lines, row, score.as_ref().unwrap_or(&blank));
+                }
+                Ok(lines)
             })
             .collect::<std::io::Result<Vec<_>>>()?;
         for bytes in rendered {
@@ -111,63 +138,85 @@ pub fn write_to(
     out.flush()
 }
 
-/// CSV lines of `records`, every cell made spreadsheet-safe.
-fn render<'a>(
-    records: impl IntoIterator<Item = impl IntoIterator<Item = &'a str>>,
-) -> std::io::Result<Vec<u8>> {
-    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
-    for cells in records {
-        for cell in cells {
-            writer.write_field(sanitise(cell).as_bytes())?;
-        }
-        writer.write_record(None::<&[u8]>)?;
+/// `cells` as CSV fields, each made spreadsheet-safe and quoted where needed, joined by commas
+/// (no line end).
+fn fields<'a>(cells: impl IntoIterator<Item = &'a str>) -> String {
+    // Text written to memory: neither writing nor the UTF-8 of the result can fail.
+    const INFALLIBLE: &str = "CSV of text, written to memory";
+    let mut writer = csv::WriterBuilder::new()
+        .buffer_capacity(FIELDS_BUFFER_BYTES)
+        .from_writer(Vec::new());
+    let (mut count, mut bytes) = (0, 0);
+    for cell in cells {
+        writer
+            .write_field(sanitise(cell).as_bytes())
+            .expect(INFALLIBLE);
+        (count, bytes) = (count + 1, bytes + cell.len());
     }
-    writer
-        .into_inner()
-        .map_err(|error| std::io::Error::other(error.to_string()))
+    // Only the record's end closes a quoted last field.
+    writer.write_record(None::<&[u8]>).expect(INFALLIBLE);
+    let mut text = String::from_utf8(writer.into_inner().expect(INFALLIBLE)).expect(INFALLIBLE);
+    text.pop();
+    if count == 1 && bytes == 0 {
+        // A record of one empty field is written `""`, lest its line be blank; within a row,
+        // an empty field is nothing.
+        text.clear();
+    }
+    text
 }
 
-/// One row's cells: the row's own around its score cells (blank where it has no score).
-fn record<'a>(row: &'a Row, score_cells: Vec<String>, score_width: usize) -> Vec<Cow<'a, str>> {
-    let mut score_cells = score_cells.into_iter().map(Cow::Owned);
-    let mut next_score_cells = |count: usize| {
-        (0..count)
-            .map(|_| score_cells.next().unwrap_or_default())
-            .collect::<Vec<_>>()
-    };
-    let mut cells = vec![
-        Cow::Owned(row.rank.map(|rank| rank.to_string()).unwrap_or_default()),
-        Cow::Borrowed(&*row.input.display),
-        Cow::Borrowed(row.input.candidate_id.as_deref().unwrap_or_default()),
+/// Appends one row's CSV line: the row's own cells around its rendered score cells.
+fn write_row(line: &mut Vec<u8>, row: &Row, score: &ScoreCells) {
+    let [before_status, before_submitted, after_submitted] = &score.0;
+    let rank = row.rank.map(|rank| rank.to_string()).unwrap_or_default();
+    let submitted_at = row
+        .input
+        .submitted_at
+        .map(|at| at.to_rfc3339())
+        .unwrap_or_default();
+    let own_before = [
+        rank.as_str(),
+        &row.input.display,
+        row.input.candidate_id.as_deref().unwrap_or_default(),
     ];
-    cells.extend(next_score_cells(CELLS_BEFORE_STATUS));
-    cells.push(Cow::Borrowed(row.status.as_str()));
-    cells.push(Cow::Borrowed(
+    let status = [
+        row.status.as_str(),
         row.language.map_or("unknown", |language| language.code()),
-    ));
-    cells.extend(next_score_cells(
-        CELLS_BEFORE_SUBMITTED - CELLS_BEFORE_STATUS,
-    ));
-    cells.push(Cow::Owned(
-        row.input
-            .submitted_at
-            .map(|at| at.to_rfc3339())
-            .unwrap_or_default(),
-    ));
-    cells.extend(next_score_cells(score_width - CELLS_BEFORE_SUBMITTED));
-    cells.push(Cow::Borrowed(row.detail.as_str()));
-    cells.extend(
-        row.input
-            .passthrough
-            .iter()
-            .map(|cell| Cow::Borrowed(&**cell)),
-    );
-    cells
+    ];
+    let trailing = std::iter::once(row.detail.as_str())
+        .chain(row.input.passthrough.iter().map(|cell| &**cell));
+    let pieces = [
+        &fields(own_before),
+        before_status,
+        &fields(status),
+        before_submitted,
+        &fields([submitted_at.as_str()]),
+        after_submitted,
+        &fields(trailing),
+    ];
+    for (position, piece) in pieces.into_iter().enumerate() {
+        if position > 0 {
+            line.push(b',');
+        }
+        line.extend_from_slice(piece.as_bytes());
+    }
+    line.push(b'\n');
 }
 
 /// The cells a score fills, rendered once when the CV is scored (and kept with its result):
 /// score, eligibility, reasons, facts and flags; one per gate; one per criterion; evidence.
-pub fn score_cells(score: &CvScore) -> Vec<String> {
+pub fn score_cells(score: &CvScore) -> ScoreCells {
+    let cells = score_texts(score);
+    let group = |cells: &[String]| fields(cells.iter().map(String::as_str));
+    ScoreCells([
+        group(&cells[..CELLS_BEFORE_STATUS]),
+        group(&cells[CELLS_BEFORE_STATUS..CELLS_BEFORE_SUBMITTED]),
+        group(&cells[CELLS_BEFORE_SUBMITTED..]),
+    ])
+}
+
+/// The text of each cell a score fills.
+fn score_texts(score: &CvScore) -> Vec<String> {
     let facts = &score.facts;
     let mut cells = vec![
         format!("{:.1}", score.score),
@@ -270,5 +319,45 @@ mod tests {
         assert_eq!(sanitise("\r=1"), "'\r=1");
         assert_eq!(sanitise("-1.5"), "-1.5");
         assert_eq!(sanitise("plain, text"), "plain, text");
+    }
+
+    const TRICKY: [&str; 10] = [
+        "",
+        "plain",
+        "a,b",
+        "say \"hi\"",
+        "line\nbreak",
+        "=1+2",
+        "-3",
+        "",
+        "tab\tin, é",
+        "",
+    ];
+
+    #[test]
+    fn fields_are_a_csv_record_without_its_line_end() {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer
+            .write_record(TRICKY.iter().map(|cell| sanitise(cell).into_owned()))
+            .expect("a record");
+        let record = String::from_utf8(writer.into_inner().expect("flushed")).expect("UTF-8");
+        assert_eq!(fields(TRICKY) + "\n", record);
+        assert_eq!(fields([""]), "", "one empty field within a row is nothing");
+    }
+
+    #[test]
+    fn a_row_pieced_from_runs_of_fields_is_the_whole_record() {
+        // Every way of cutting the cells into consecutive runs (a bit per gap: cut or not).
+        for cuts in 0u32..1 << (TRICKY.len() - 1) {
+            let mut pieces = Vec::new();
+            let mut start = 0;
+            for end in 1..=TRICKY.len() {
+                if end == TRICKY.len() || cuts & (1 << (end - 1)) != 0 {
+                    pieces.push(fields(TRICKY[start..end].iter().copied()));
+                    start = end;
+                }
+            }
+            assert_eq!(pieces.join(","), fields(TRICKY), "cuts {cuts:b}");
+        }
     }
 }
