@@ -166,7 +166,7 @@ fn fields<'a>(cells: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// Appends one row's CSV line: the row's own cells around its rendered score cells.
-fn write_row(line: &mut Vec<u8>, row: &Row, score: &ScoreCells) {
+fn write_row(lines: &mut Vec<u8>, row: &Row, score: &ScoreCells) {
     let [before_status, before_submitted, after_submitted] = &score.0;
     let rank = row.rank.map(|rank| rank.to_string()).unwrap_or_default();
     let submitted_at = row
@@ -196,11 +196,11 @@ fn write_row(line: &mut Vec<u8>, row: &Row, score: &ScoreCells) {
     ];
     for (position, piece) in pieces.into_iter().enumerate() {
         if position > 0 {
-            line.push(b',');
+            lines.push(b',');
         }
-        line.extend_from_slice(piece.as_bytes());
+        lines.extend_from_slice(piece.as_bytes());
     }
-    line.push(b'\n');
+    lines.push(b'\n');
 }
 
 /// The cells a score fills, rendered once when the CV is scored (and kept with its result):
