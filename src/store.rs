@@ -14,7 +14,7 @@
 
 use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
 use std::ops::Range;
 use std::os::unix::fs::{FileExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -105,29 +105,12 @@ struct Entry {
 }
 
 impl Entry {
-    /// The entry of `line`, written at `offset`, whose summary is known; None when the line is
-    /// not three tab-separated values.
-    fn new(summary: Summary, offset: u64, line: &[u8]) -> Option<Entry> {
-        let [_, cells, score] = part_ranges(line)?;
-        Entry::at(summary, offset, line, cells, score)
-    }
-
-    /// The entry of a stored `line` at `offset`, its summary parsed from the line.
+    /// The entry of a stored `line` at `offset`, its summary parsed from the line; None when
+    /// the line is not three tab-separated values.
     fn parse(offset: u64, line: &[u8]) -> Option<Entry> {
         let [summary, cells, score] = part_ranges(line)?;
-        let summary = serde_json::from_slice(&line[to_usize(summary)]).ok()?;
-        Entry::at(summary, offset, line, cells, score)
-    }
-
-    fn at(
-        summary: Summary,
-        offset: u64,
-        line: &[u8],
-        cells: Range<u32>,
-        score: Range<u32>,
-    ) -> Option<Entry> {
         Some(Entry {
-            summary,
+            summary: serde_json::from_slice(&line[to_usize(summary)]).ok()?,
             offset,
             length: u32::try_from(line.len()).ok()?,
             cells,
@@ -148,14 +131,6 @@ struct Entries {
 }
 
 impl Entries {
-    fn with_capacity(capacity: usize) -> Entries {
-        Entries {
-            list: Vec::with_capacity(capacity),
-            position: HashTable::with_capacity(capacity),
-            hasher: Default::default(),
-        }
-    }
-
     /// Adds `entry`, in place of an earlier one with the same key.
     fn insert(&mut self, entry: Entry) {
         let Entries {
@@ -207,30 +182,43 @@ impl ResultStore {
 
     fn read(path: &Path, profile_sha256: &str) -> Option<ResultStore> {
         let file = File::open(path).ok()?;
+        Self::from_file(file, &Header::current(profile_sha256))
+            .ok()
+            .flatten()
+    }
+
+    /// The store `file` holds, read from its start: None when its header is not `expected`
+    /// or one of its lines is damaged.
+    fn from_file(mut file: File, expected: &Header) -> std::io::Result<Option<ResultStore>> {
+        file.rewind()?;
         let mut lines = BufReader::with_capacity(1 << 20, &file);
         let mut line = Vec::new();
-        lines.read_until(b'\n', &mut line).ok()?;
-        if serde_json::from_slice::<Header>(&line).ok()? != Header::current(profile_sha256) {
-            return None;
+        lines.read_until(b'\n', &mut line)?;
+        if serde_json::from_slice::<Header>(&line).ok().as_ref() != Some(expected) {
+            return Ok(None);
         }
         let mut offset = line.len() as u64;
         let mut entries = Entries::default();
         loop {
             line.clear();
-            let length = lines.read_until(b'\n', &mut line).ok()?;
+            let length = lines.read_until(b'\n', &mut line)?;
             // The end, or a killed run's unfinished append: the lines before it stand.
             if length == 0 || !line.ends_with(b"\n") {
                 break;
             }
-            entries.insert(Entry::parse(offset, &line)?);
+            let Some(entry) = Entry::parse(offset, &line) else {
+                return Ok(None);
+            };
+            entries.insert(entry);
             offset += length as u64;
         }
+        drop(lines);
         entries.list.shrink_to_fit();
-        Some(ResultStore {
+        Ok(Some(ResultStore {
             file: Some(file),
             entries,
             length: offset,
-        })
+        }))
     }
 
     /// Bytes of the lines that hold the results of `keys`.
@@ -332,11 +320,15 @@ fn to_usize(range: Range<u32>) -> Range<usize> {
 /// killed run leaves the old store whole: either it is replaced only in
 /// [`StoreWriter::finish`], or results are appended after its lines (a torn last line is
 /// ignored when the store is read, and a later line for a key overrides an earlier one).
+///
+/// The writer keeps nothing of the results in memory: [`StoreWriter::finish`] reads the
+/// finished file back. Summaries held while CVs stream in would grow with the run, on top of
+/// the index's buffers; read back afterwards, they take the memory the index writer has freed.
 pub struct StoreWriter {
     backing: Backing,
     out: BufWriter<File>,
-    entries: Entries,
-    written: u64,
+    /// The store's first line, against which it is read back.
+    header: Header,
 }
 
 /// Where a new store is written.
@@ -365,7 +357,6 @@ impl StoreWriter {
         profile_sha256: &str,
         keep: &[&str],
         current: &HashSet<&str>,
-        results: usize,
     ) -> Result<StoreWriter, FatalError> {
         let mostly_kept = 2 * old.bytes_of(keep) >= old.length;
         let all_current = old
@@ -385,13 +376,12 @@ impl StoreWriter {
                         target: target.to_path_buf(),
                     },
                     out: BufWriter::new(out),
-                    entries: old.entries,
-                    written: old.length,
+                    header: Header::current(profile_sha256),
                 })
             }
             (_, file) => {
                 let old = ResultStore { file, ..old };
-                let mut writer = StoreWriter::create(target, profile_sha256, results)?;
+                let mut writer = StoreWriter::create(target, profile_sha256)?;
                 for key in keep {
                     writer.copy(&old, key)?;
                 }
@@ -401,13 +391,8 @@ impl StoreWriter {
     }
 
     /// A writer that will replace the store at `target`; with no target (an in-memory index),
-    /// the results live in an unnamed temporary file for this run only. `results` is how many
-    /// the caller expects to add, so that their summaries take no more memory than they need.
-    pub fn create(
-        target: Option<&Path>,
-        profile_sha256: &str,
-        results: usize,
-    ) -> Result<StoreWriter, FatalError> {
+    /// the results live in an unnamed temporary file for this run only.
+    pub fn create(target: Option<&Path>, profile_sha256: &str) -> Result<StoreWriter, FatalError> {
         let folder = target
             .and_then(Path::parent)
             .map_or_else(std::env::temp_dir, Path::to_path_buf);
@@ -432,108 +417,96 @@ impl StoreWriter {
         let mut writer = StoreWriter {
             backing,
             out: BufWriter::new(out),
-            entries: Entries::with_capacity(results),
-            written: 0,
+            header: Header::current(profile_sha256),
         };
-        let mut header = serde_json::to_vec(&Header::current(profile_sha256))
+        let mut header = serde_json::to_vec(&writer.header)
             .map_err(|error| FatalError::io(&folder, std::io::Error::other(error)))?;
         header.push(b'\n');
-        writer.write_line(&header).map_err(fail)?;
+        writer.out.write_all(&header).map_err(fail)?;
         Ok(writer)
     }
 
     /// Carries `key`'s result over from `old` unchanged (its bytes are copied, not parsed).
     fn copy(&mut self, old: &ResultStore, key: &str) -> Result<(), FatalError> {
-        let line = old.line(key).map_err(|error| self.fail(error))?;
-        let (Some(summary), Some(line)) = (old.summary(key), line) else {
-            return Ok(());
-        };
-        self.record(summary.clone(), &line)
+        match old.line(key) {
+            Ok(Some(line)) => self.write_line(&line),
+            Ok(None) => Ok(()),
+            Err(error) => Err(self.fail(error)),
+        }
     }
 
     /// Adds a freshly computed result.
     pub fn add(&mut self, result: Encoded) -> Result<(), FatalError> {
-        self.record(result.summary, &result.line)
+        self.write_line(&result.line)
     }
 
-    fn record(&mut self, summary: Summary, line: &[u8]) -> Result<(), FatalError> {
-        let key = summary.key.clone();
-        let entry =
-            Entry::new(summary, self.written, line).ok_or_else(|| self.fail(damaged(&key)))?;
-        self.write_line(line).map_err(|error| self.fail(error))?;
-        self.entries.insert(entry);
-        Ok(())
-    }
-
-    fn write_line(&mut self, line: &[u8]) -> std::io::Result<()> {
-        self.out.write_all(line)?;
-        self.written += line.len() as u64;
-        Ok(())
+    fn write_line(&mut self, line: &[u8]) -> Result<(), FatalError> {
+        self.out.write_all(line).map_err(|error| self.fail(error))
     }
 
     fn fail(&self, error: std::io::Error) -> FatalError {
+        FatalError::io(self.place(), error)
+    }
+
+    /// Where the store is, for error messages.
+    fn place(&self) -> PathBuf {
         match &self.backing {
-            Backing::Replacing { target, .. } | Backing::Extending { target, .. } => {
-                FatalError::io(target, error)
-            }
-            Backing::Anonymous(_) => FatalError::io(std::env::temp_dir(), error),
+            Backing::Replacing { target, .. } | Backing::Extending { target, .. } => target.clone(),
+            Backing::Anonymous(_) => std::env::temp_dir(),
         }
     }
 
     /// Makes the new store durable and puts it in place of the old one (atomically, unless
-    /// it was appended to), then opens it for reading.
+    /// it was appended to), then reads it back.
     pub fn finish(mut self) -> Result<ResultStore, FatalError> {
-        self.out.flush().map_err(|error| self.fail(error))?;
+        let place = self.place();
+        let fail = |error| FatalError::io(&place, error);
+        self.out.flush().map_err(fail)?;
         let file = match self.backing {
-            Backing::Extending { file, target } => {
-                self.out
-                    .get_ref()
-                    .sync_data()
-                    .map_err(|error| FatalError::io(&target, error))?;
+            Backing::Extending { file, .. } => {
+                self.out.get_ref().sync_data().map_err(fail)?;
                 file
             }
             Backing::Replacing { temporary, target } => {
-                temporary
-                    .as_file()
-                    .sync_all()
-                    .map_err(|error| FatalError::io(&target, error))?;
+                temporary.as_file().sync_all().map_err(fail)?;
                 temporary
                     .persist(&target)
-                    .map_err(|error| FatalError::io(&target, error.error))?
+                    .map_err(|error| fail(error.error))?
             }
             Backing::Anonymous(file) => file,
         };
-        Ok(ResultStore {
-            file: Some(file),
-            entries: self.entries,
-            length: self.written,
-        })
+        ResultStore::from_file(file, &self.header)
+            .map_err(fail)?
+            .ok_or_else(|| {
+                fail(std::io::Error::other(
+                    "the store just written reads back damaged",
+                ))
+            })
     }
 }
 
 /// A result encoded as its store line, in the thread that computed it (so that many threads
 /// share the writer only for the copy into its buffer).
 pub struct Encoded {
-    summary: Summary,
     line: Vec<u8>,
 }
 
 impl Encoded {
     /// The line of a result: summary, shortlist cells and full score, tab-separated.
     pub fn new(
-        summary: Summary,
+        summary: &Summary,
         cells: Option<&impl Serialize>,
         score: Option<&CvScore>,
     ) -> Encoded {
         // Plain structs, strings, numbers and string-keyed maps: serialising cannot fail.
         const INFALLIBLE: &str = "a result serialises to JSON";
-        let mut line = serde_json::to_vec(&summary).expect(INFALLIBLE);
+        let mut line = serde_json::to_vec(summary).expect(INFALLIBLE);
         line.push(b'\t');
         serde_json::to_writer(&mut line, &cells).expect(INFALLIBLE);
         line.push(b'\t');
         serde_json::to_writer(&mut line, &score).expect(INFALLIBLE);
         line.push(b'\n');
-        Encoded { summary, line }
+        Encoded { line }
     }
 }
 
@@ -561,12 +534,12 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join(FILE_NAME);
         let cells = vec!["42.5".to_string(), "=1\t\"x\"\n".to_string()];
-        let mut writer = StoreWriter::create(Some(&path), "p1", 2).expect("writer");
+        let mut writer = StoreWriter::create(Some(&path), "p1").expect("writer");
         writer
-            .add(Encoded::new(summary("a", 1), Some(&cells), None))
+            .add(Encoded::new(&summary("a", 1), Some(&cells), None))
             .expect("add a");
         writer
-            .add(Encoded::new(summary("b\nc", 2), None::<&()>, None))
+            .add(Encoded::new(&summary("b\nc", 2), None::<&()>, None))
             .expect("add b");
         let first = writer.finish().expect("finish");
         assert_eq!(first.cells("a").expect("cells"), Some(cells.clone()));
@@ -583,7 +556,7 @@ mod tests {
             .is_none());
         assert_eq!(reopened.score("a").expect("score"), None);
 
-        let mut writer = StoreWriter::create(Some(&path), "p1", 2).expect("writer");
+        let mut writer = StoreWriter::create(Some(&path), "p1").expect("writer");
         writer.copy(&reopened, "a").expect("copy");
         writer.finish().expect("finish");
         let rewritten = ResultStore::open(&path, "p1");
@@ -598,10 +571,10 @@ mod tests {
         let path = dir.path().join(FILE_NAME);
         let cells = |text: &str| vec![text.to_string()];
         let add = |writer: &mut StoreWriter, key: &str, hash: u8| {
-            let encoded = Encoded::new(summary(key, hash), Some(&cells(key)), None);
+            let encoded = Encoded::new(&summary(key, hash), Some(&cells(key)), None);
             writer.add(encoded).expect("add");
         };
-        let mut writer = StoreWriter::create(Some(&path), "p", 3).expect("writer");
+        let mut writer = StoreWriter::create(Some(&path), "p").expect("writer");
         add(&mut writer, "a", 1);
         add(&mut writer, "b", 2);
         add(&mut writer, "c", 3);
@@ -618,7 +591,7 @@ mod tests {
         assert_eq!(old.len(), 3, "the torn line is ignored, the others stand");
         let current = HashSet::from(["a", "b", "c"]);
         let mut writer =
-            StoreWriter::update(old, Some(&path), "p", &["a", "b"], &current, 3).expect("update");
+            StoreWriter::update(old, Some(&path), "p", &["a", "b"], &current).expect("update");
         add(&mut writer, "c", 4);
         let updated = writer.finish().expect("finish");
         assert_eq!(
@@ -641,7 +614,7 @@ mod tests {
         // Keeping less than half of the store writes a new one without the stale lines.
         let current = HashSet::from(["a", "b", "c", "d"]);
         let mut writer =
-            StoreWriter::update(reopened, Some(&path), "p", &["a"], &current, 4).expect("update");
+            StoreWriter::update(reopened, Some(&path), "p", &["a"], &current).expect("update");
         add(&mut writer, "b", 2);
         add(&mut writer, "c", 4);
         add(&mut writer, "d", 5);
@@ -656,9 +629,8 @@ mod tests {
 
         // A result for a key no longer current is dropped at once, however much is kept.
         let current = HashSet::from(["a", "c", "d"]);
-        let writer =
-            StoreWriter::update(rewritten, Some(&path), "p", &["a", "c", "d"], &current, 3)
-                .expect("update");
+        let writer = StoreWriter::update(rewritten, Some(&path), "p", &["a", "c", "d"], &current)
+            .expect("update");
         writer.finish().expect("finish");
         let forgotten = ResultStore::open(&path, "p");
         assert_eq!(forgotten.len(), 3);
@@ -670,9 +642,9 @@ mod tests {
     fn a_store_in_an_older_layout_is_ignored() {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join(FILE_NAME);
-        let mut writer = StoreWriter::create(Some(&path), "p", 1).expect("writer");
+        let mut writer = StoreWriter::create(Some(&path), "p").expect("writer");
         writer
-            .add(Encoded::new(summary("a", 1), Some(&["1"]), None))
+            .add(Encoded::new(&summary("a", 1), Some(&["1"]), None))
             .expect("add");
         writer.finish().expect("finish");
         assert_eq!(ResultStore::open(&path, "p").len(), 1);

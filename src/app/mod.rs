@@ -209,17 +209,13 @@ pub fn process<'a>(
         stage_done("extract_index_score");
         old
     } else {
-        let key = |id: usize| inputs.files[id].key();
-        let keep: Vec<&str> = plan.reuse.iter().map(|&id| key(id)).collect();
-        let current: HashSet<&str> = plan.with_results().map(key).collect();
-        let writer = StoreWriter::update(
-            old,
-            store_path.as_deref(),
-            &scoring.profile.sha256,
-            &keep,
-            &current,
-            current.len(),
-        )?;
+        let writer = {
+            let key = |id: usize| inputs.files[id].key();
+            let keep: Vec<&str> = plan.reuse.iter().map(|&id| key(id)).collect();
+            let current: HashSet<&str> = plan.with_results().map(key).collect();
+            let profile = &scoring.profile.sha256;
+            StoreWriter::update(old, store_path.as_deref(), profile, &keep, &current)?
+        };
         let scorer = Scorer::new(&scoring.profile);
         let sink = ResultSink {
             writer: Mutex::new(writer),

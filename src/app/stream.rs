@@ -58,7 +58,7 @@ impl ResultSink<'_> {
         };
         let encoded = self.busy.time("encode", || {
             let cells = score.as_ref().map(csv_export::score_cells);
-            Encoded::new(summary, cells.as_ref(), score.as_ref())
+            Encoded::new(&summary, cells.as_ref(), score.as_ref())
         });
         self.busy.time("store", || {
             self.writer
