@@ -86,6 +86,24 @@ impl PdfWriter {
         }
     }
 
+    /// Fills the reserved `pages_id` with a page tree of the page objects `kids`, and the
+    /// reserved `catalog` with the document catalog pointing at it.
+    pub fn set_page_tree(&mut self, catalog: usize, pages_id: usize, kids: &[usize]) {
+        let kids: Vec<String> = kids.iter().map(|kid| format!("{kid} 0 R")).collect();
+        self.set(
+            pages_id,
+            Obj::Raw(format!(
+                "<< /Type /Pages /Kids [{}] /Count {} >>",
+                kids.join(" "),
+                kids.len()
+            )),
+        );
+        self.set(
+            catalog,
+            Obj::Raw(format!("<< /Type /Catalog /Pages {pages_id} 0 R >>")),
+        );
+    }
+
     /// Adds an Info dictionary entry (e.g. `Producer`).
     pub fn info(&mut self, key: &str, value: &str) {
         self.info.push((key.to_string(), value.to_string()));

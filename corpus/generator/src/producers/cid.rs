@@ -7,7 +7,7 @@ use super::Options;
 use crate::fonts::{to_unicode_cmap, width};
 use crate::layout::{Col, Item, Pages, PAGE_H, PAGE_W, TOP};
 use crate::markup::{Block, Doc};
-use crate::pdf::{num, Obj, PdfWriter};
+use crate::pdf::{num, PdfWriter};
 use std::collections::HashMap;
 
 const SIDE_SIZE: f32 = 8.5;
@@ -180,33 +180,12 @@ fn content(items: &[Item], cm: &mut CidMap) -> String {
                         num(*h)
                     ));
                 } else {
-                    g.push_str(&format!(
-                        "{} {} {} {} re {}\n",
-                        num(*x),
-                        num(*y),
-                        num(*w),
-                        num(*h),
-                        if *fill { "f" } else { "S" }
-                    ));
+                    g.push_str(&super::rect_op(*x, *y, *w, *h, *fill));
                 }
             }
-            Item::Rule(x1, y, x2) => {
-                if x2 > x1 {
-                    g.push_str(&format!(
-                        "0.8 w {} {} m {} {} l S\n",
-                        num(*x1),
-                        num(*y),
-                        num(*x2),
-                        num(*y)
-                    ));
-                }
-            }
+            Item::Rule(x1, y, x2) => g.push_str(&super::rule_op("0.8", *x1, *y, *x2)),
             Item::Text(tx) => {
-                if font != (tx.bold, tx.size) {
-                    font = (tx.bold, tx.size);
-                    let f = if tx.bold { "F2" } else { "F1" };
-                    t.push_str(&format!("/{f} {} Tf\n", num(tx.size)));
-                }
+                t.push_str(&super::font_op(&mut font, tx));
                 let (on, off) = super::hidden_ops(tx.hidden);
                 t.push_str(&format!("1 0 0 1 {} {} Tm\n{on}", num(tx.x), num(tx.y)));
                 t.push_str(&tj(cm, &tx.text, tx.bold, n));
@@ -261,20 +240,9 @@ pub fn render(doc: &Doc, opts: &Options) -> Vec<u8> {
             "<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {} {}] /Resources << /Font << /F1 {} 0 R /F2 {} 0 R >> /ProcSet [/PDF /Text] >> /Contents {cs} 0 R >>",
             num(PAGE_W), num(PAGE_H), font_ids[0], font_ids[1]
         ));
-        kids.push(format!("{pg} 0 R"));
+        kids.push(pg);
     }
-    w.set(
-        pages_id,
-        Obj::Raw(format!(
-            "<< /Type /Pages /Kids [{}] /Count {} >>",
-            kids.join(" "),
-            kids.len()
-        )),
-    );
-    w.set(
-        catalog,
-        Obj::Raw(format!("<< /Type /Catalog /Pages {pages_id} 0 R >>")),
-    );
+    w.set_page_tree(catalog, pages_id, &kids);
     w.info("Title", &opts.title);
     w.info(
         "Producer",

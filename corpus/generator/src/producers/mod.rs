@@ -4,7 +4,9 @@ pub mod cid;
 pub mod simple;
 pub mod table;
 
+use crate::layout::Text;
 use crate::markup::{Doc, HiddenMode};
+use crate::pdf::num;
 
 /// Operators that switch invisible drawing on and off around a text line.
 pub fn hidden_ops(h: Option<HiddenMode>) -> (&'static str, &'static str) {
@@ -13,6 +15,43 @@ pub fn hidden_ops(h: Option<HiddenMode>) -> (&'static str, &'static str) {
         Some(HiddenMode::Invisible) => ("3 Tr\n", "0 Tr\n"),
         Some(HiddenMode::Tiny) | None => ("", ""),
     }
+}
+
+/// A rectangle, filled or stroked.
+pub fn rect_op(x: f32, y: f32, w: f32, h: f32, fill: bool) -> String {
+    format!(
+        "{} {} {} {} re {}\n",
+        num(x),
+        num(y),
+        num(w),
+        num(h),
+        if fill { "f" } else { "S" }
+    )
+}
+
+/// A horizontal rule `line_width` thick from `x1` to `x2` at `y` (nothing when `x2 <= x1`).
+pub fn rule_op(line_width: &str, x1: f32, y: f32, x2: f32) -> String {
+    if x2 > x1 {
+        format!(
+            "{line_width} w {} {} m {} {} l S\n",
+            num(x1),
+            num(y),
+            num(x2),
+            num(y)
+        )
+    } else {
+        String::new()
+    }
+}
+
+/// Selects the font of `text` (F2 bold, F1 regular) unless `current` already is it.
+pub fn font_op(current: &mut (bool, f32), text: &Text) -> String {
+    if *current == (text.bold, text.size) {
+        return String::new();
+    }
+    *current = (text.bold, text.size);
+    let font = if text.bold { "F2" } else { "F1" };
+    format!("/{font} {} Tf\n", num(text.size))
 }
 
 /// Which producer builds a PDF.

@@ -5,7 +5,7 @@ use super::Options;
 use crate::fonts::{width, winansi};
 use crate::layout::{Col, Item, Pages, PAGE_H, PAGE_W, TOP};
 use crate::markup::{Block, Doc};
-use crate::pdf::{literal, num, Obj, PdfWriter};
+use crate::pdf::{literal, num, PdfWriter};
 
 /// Lays out `doc` in a single column.
 fn layout(doc: &Doc) -> Pages {
@@ -50,33 +50,10 @@ fn content(items: &[Item]) -> Result<String, String> {
     let mut last: Option<(f32, f32)> = None;
     for it in items {
         match it {
-            Item::Rect(x, y, w, h, fill) => {
-                g.push_str(&format!(
-                    "{} {} {} {} re {}\n",
-                    num(*x),
-                    num(*y),
-                    num(*w),
-                    num(*h),
-                    if *fill { "f" } else { "S" }
-                ));
-            }
-            Item::Rule(x1, y, x2) => {
-                if x2 > x1 {
-                    g.push_str(&format!(
-                        "0.5 w {} {} m {} {} l S\n",
-                        num(*x1),
-                        num(*y),
-                        num(*x2),
-                        num(*y)
-                    ));
-                }
-            }
+            Item::Rect(x, y, w, h, fill) => g.push_str(&super::rect_op(*x, *y, *w, *h, *fill)),
+            Item::Rule(x1, y, x2) => g.push_str(&super::rule_op("0.5", *x1, *y, *x2)),
             Item::Text(tx) => {
-                if font != (tx.bold, tx.size) {
-                    font = (tx.bold, tx.size);
-                    let f = if tx.bold { "F2" } else { "F1" };
-                    t.push_str(&format!("/{f} {} Tf\n", num(tx.size)));
-                }
+                t.push_str(&super::font_op(&mut font, tx));
                 let (dx, dy) = match last {
                     None => (tx.x, tx.y),
                     Some((lx, ly)) => (tx.x - lx, tx.y - ly),
@@ -145,20 +122,9 @@ pub fn render(doc: &Doc, opts: &Options) -> Result<Vec<u8>, String> {
             "<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {} {}] /Resources << /Font << /F1 {f1} 0 R /F2 {f2} 0 R >> >> /Contents {cs} 0 R >>",
             num(PAGE_W), num(PAGE_H)
         ));
-        kids.push(format!("{pg} 0 R"));
+        kids.push(pg);
     }
-    w.set(
-        pages_id,
-        Obj::Raw(format!(
-            "<< /Type /Pages /Kids [{}] /Count {} >>",
-            kids.join(" "),
-            kids.len()
-        )),
-    );
-    w.set(
-        catalog,
-        Obj::Raw(format!("<< /Type /Catalog /Pages {pages_id} 0 R >>")),
-    );
+    w.set_page_tree(catalog, pages_id, &kids);
     w.info("Title", &opts.title);
     w.info("Producer", "cvgen SimpleWriter 1.0 (Helvetica/WinAnsi)");
     w.info("Creator", "cvgen");

@@ -7,7 +7,7 @@ use super::Options;
 use crate::fonts::{glyph_name, to_unicode_cmap, width};
 use crate::layout::{wrap, BOTTOM, PAGE_H, PAGE_W, TOP};
 use crate::markup::{Block, Doc, HiddenMode};
-use crate::pdf::{literal, num, Obj, PdfWriter};
+use crate::pdf::{literal, num, PdfWriter};
 use std::collections::HashMap;
 
 const X0: f32 = 45.0;
@@ -325,20 +325,9 @@ pub fn render(doc: &Doc, opts: &Options) -> Result<Vec<u8>, String> {
             "<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {} {}] /Resources << /Font << /F1 {} 0 R /F2 {} 0 R >> >> /Contents {cs} 0 R >>",
             num(PAGE_W), num(PAGE_H), fids[0], fids[1]
         ));
-        kids.push(format!("{pg} 0 R"));
+        kids.push(pg);
     }
-    w.set(
-        pages_id,
-        Obj::Raw(format!(
-            "<< /Type /Pages /Kids [{}] /Count {} >>",
-            kids.join(" "),
-            kids.len()
-        )),
-    );
-    w.set(
-        catalog,
-        Obj::Raw(format!("<< /Type /Catalog /Pages {pages_id} 0 R >>")),
-    );
+    w.set_page_tree(catalog, pages_id, &kids);
     w.info("Title", &opts.title);
     w.info("Producer", "cvgen TableForms 4.1 (Differences encoding)");
     w.info("Creator", "cvgen Europass table template");
