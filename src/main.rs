@@ -1,5 +1,6 @@
 //! The `cvmatch` binary: parse arguments, run a subcommand, map errors to exit codes.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,6 +14,8 @@ fn main() -> ExitCode {
     if !matches!(cli.command, Command::Worker(_)) {
         tracing_subscriber::fmt()
             .with_writer(std::io::stderr)
+            // Colour codes only for a person at a terminal, not in a nightly job's log file.
+            .with_ansi(std::io::stderr().is_terminal())
             .with_env_filter(
                 tracing_subscriber::EnvFilter::try_from_env("CVMATCH_LOG")
                     .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
