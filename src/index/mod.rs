@@ -98,6 +98,19 @@ impl StoredCv {
     }
 }
 
+/// Whether `directory` holds an index with cvmatch's key, hash and body fields but a schema
+/// other than this version's (the body fields' options changed, or a field came or went).
+fn holds_an_older_cvmatch_schema(directory: &tantivy::directory::MmapDirectory) -> bool {
+    let Ok(existing) = Index::open(directory.clone()) else {
+        return false;
+    };
+    let schema = existing.schema();
+    let ours = ["key", "sha256", &schema::body_field_name(None)]
+        .iter()
+        .all(|name| schema.get_field(name).is_ok());
+    ours && schema != schema::build()
+}
+
 /// An open CV index (on disk, or in memory for one-off scoring).
 pub struct CvIndex {
     index: Index,
@@ -110,12 +123,28 @@ pub struct CvIndex {
 impl CvIndex {
     /// Opens (or creates) the index folder, taking the run lock first. `rebuild` starts a new,
     /// empty index there, whatever the old one was (even one with another schema, which cannot
-    /// be opened at all); the old segments' files go at the new index's first commit.
+    /// be opened at all); the old segments' files go at the new index's first commit. An index
+    /// an older cvmatch wrote with another schema is rebuilt without being asked, so that a
+    /// nightly run does not fail after an upgrade; any other index with another schema is
+    /// refused, since the folder may not be cvmatch's.
     pub fn open(path: &Path, rebuild: bool, wait_for_lock: bool) -> Result<CvIndex, FatalError> {
         std::fs::create_dir_all(path).map_err(|error| FatalError::io(path, error))?;
         restrict_to_owner(path);
         let lock = IndexLock::acquire(path, wait_for_lock)?;
-        if rebuild {
+        let directory =
+            tantivy::directory::MmapDirectory::open(path).map_err(|error| FatalError::Index {
+                path: path.to_path_buf(),
+                reason: error.to_string(),
+            })?;
+        let outdated = !rebuild && holds_an_older_cvmatch_schema(&directory);
+        if outdated {
+            tracing::warn!(
+                "{}: the index was written by an older cvmatch with another schema; starting a \
+                 fresh one (every CV is extracted again)",
+                path.display()
+            );
+        }
+        if rebuild || outdated {
             // Without its list of segments, the folder holds no index: tantivy creates one, and
             // collects the old files as garbage (it still knows them from `.managed.json`).
             crate::atomic::remove(&path.join(TANTIVY_META_FILE))?;
@@ -124,11 +153,6 @@ impl CvIndex {
             path: path.to_path_buf(),
             reason: format!("{error} (run again with --rebuild to start a fresh index)"),
         };
-        let directory =
-            tantivy::directory::MmapDirectory::open(path).map_err(|error| FatalError::Index {
-                path: path.to_path_buf(),
-                reason: error.to_string(),
-            })?;
         let index = Index::open_or_create(directory, schema::build()).map_err(fail)?;
         CvIndex::wrap(index, Some(path.to_path_buf()), Some(lock)).map_err(fail)
     }
@@ -524,6 +548,56 @@ mod tests {
             })
             .count();
         assert_eq!(old_files, 0, "the old segment's files are gone");
+    }
+
+    /// This version's schema with positions in the body fields, as cvmatch wrote it before.
+    fn schema_with_positions() -> tantivy::schema::Schema {
+        use tantivy::schema::{FieldEntry, FieldType};
+        let mut builder = tantivy::schema::Schema::builder();
+        for (_, entry) in schema::build().fields() {
+            match (entry.field_type(), entry.name().starts_with("body_")) {
+                (FieldType::Str(options), true) => {
+                    let indexing = options
+                        .get_indexing_options()
+                        .expect("an indexed body")
+                        .clone()
+                        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+                    let options = options.clone().set_indexing_options(indexing);
+                    builder.add_field(FieldEntry::new_text(entry.name().to_string(), options));
+                }
+                _ => {
+                    builder.add_field(entry.clone());
+                }
+            }
+        }
+        builder.build()
+    }
+
+    #[test]
+    fn an_index_of_an_older_schema_is_rebuilt_without_being_asked() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let older = schema_with_positions();
+        let key = older.get_field("key").expect("a key field");
+        let index = Index::create_in_dir(dir.path(), older).expect("an older index");
+        analysis::register_analyzers(index.tokenizers());
+        let mut writer: IndexWriter = index.writer(15_000_000).expect("a writer");
+        writer
+            .add_document(tantivy::doc!(key => "old.pdf"))
+            .expect("add");
+        writer.commit().expect("commit");
+        drop((writer, index));
+
+        let mut reopened = CvIndex::open(dir.path(), false, false).expect("a fresh index");
+        assert!(
+            reopened.all().expect("every CV").is_empty(),
+            "nothing old kept"
+        );
+        let cv = cv("a.pdf", "text");
+        let writer = reopened.writer(1).expect("a writer");
+        writer.add(&cv).expect("add");
+        writer.finish().expect("finish");
+        reopened.reload().expect("reload");
+        assert_eq!(reopened.all().expect("every CV"), vec![cv]);
     }
 
     #[test]
