@@ -592,12 +592,17 @@ mod tests {
             reopened.all().expect("every CV").is_empty(),
             "nothing old kept"
         );
+        assert_works_from_empty(&mut reopened);
+    }
+
+    /// Adds a CV to an empty index and checks it is all the index holds.
+    fn assert_works_from_empty(index: &mut CvIndex) {
         let cv = cv("a.pdf", "text");
-        let writer = reopened.writer(1).expect("a writer");
+        let writer = index.writer(1).expect("a writer");
         writer.add(&cv).expect("add");
         writer.finish().expect("finish");
-        reopened.reload().expect("reload");
-        assert_eq!(reopened.all().expect("every CV"), vec![cv]);
+        index.reload().expect("reload");
+        assert_eq!(index.all().expect("every CV"), vec![cv]);
     }
 
     #[test]
@@ -613,12 +618,7 @@ mod tests {
         assert!(refused.to_string().contains("--rebuild"), "{refused}");
 
         let mut rebuilt = CvIndex::open(dir.path(), true, false).expect("a fresh index");
-        let cv = cv("a.pdf", "text");
-        let writer = rebuilt.writer(1).expect("a writer");
-        writer.add(&cv).expect("add");
-        writer.finish().expect("finish");
-        rebuilt.reload().expect("reload");
-        assert_eq!(rebuilt.all().expect("every CV"), vec![cv]);
+        assert_works_from_empty(&mut rebuilt);
         drop(rebuilt);
         assert!(
             CvIndex::open(dir.path(), false, false).is_ok(),
