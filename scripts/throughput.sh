@@ -9,6 +9,7 @@
 #   BIG=1              0 skips the peak-RSS run at BIG_COUNT generated CVs
 #   RSS_COUNT=1000     small peak-RSS case;  BIG_COUNT=20000  large peak-RSS case
 #   RSS_THREADS=       --threads of the peak-RSS runs (default: the largest P of THREADS)
+#   RSS_REPEAT=1       peak-RSS runs per size, the sizes alternating; the median is reported
 #   REAL=../shared/corpora/real-resumes   real CV folder (skipped when absent; REAL= skips it)
 #   REPEAT=1           runs per measurement; the fastest is kept
 #   INCREMENTAL=1      0 skips the incremental measurement
@@ -25,6 +26,7 @@ COUNT=${COUNT:-10000}
 RSS=${RSS:-1}
 BIG=${BIG:-1}
 RSS_COUNT=${RSS_COUNT:-1000}
+RSS_REPEAT=${RSS_REPEAT:-1}
 BIG_COUNT=${BIG_COUNT:-20000}
 REAL=${REAL-$ROOT/../shared/corpora/real-resumes}
 REPEAT=${REPEAT:-1}
@@ -197,12 +199,13 @@ fi
 # --- 3. peak RSS ------------------------------------------------------------------------------
 # GNU time's "Maximum resident set size" comes from wait4(), which folds in the peaks of the
 # child's own waited-for children: it is max(parent, any worker). So the parent's and the
-# workers' VmHWM are also sampled from /proc every 0.1 s, to tell them apart.
+# workers' VmHWM are also sampled from /proc every 0.1 s, to tell them apart. Peak RSS moves
+# with the machine's load (documents wait in tantivy's channel when its threads fall behind),
+# so with RSS_REPEAT > 1 the sizes alternate and the median of each is reported.
 RSS_ROWS=()
-peak_rss() { # peak_rss N
+# rss_run N: one run over the folder of N CVs; prints "max_kb|parent_kb|worker_kb|wall".
+rss_run() {
     local n=$1 dir=$WORK/rss-$1 tag=rss-$1
-    generate "$n" 11 "$dir"
-    warm_cache "$dir"
     rm -rf "$WORK/$tag.index"
     local t0 tpid cpid="" parent_kb=0 worker_kb=0 kb child
     t0=$(now)
@@ -223,17 +226,37 @@ peak_rss() { # peak_rss N
         sleep 0.1
     done
     wait "$tpid" || die "cvmatch failed under /usr/bin/time (see $WORK/$tag.log)"
-    local wall max_kb
-    wall=$(calc "$(now) - $t0")
+    local max_kb
     max_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/$tag.time")
     log "peak RSS at $n CVs: time -v $max_kb KiB, parent VmHWM ≥ $parent_kb KiB," \
-        "largest worker $worker_kb KiB, $wall s"
-    RSS_ROWS+=("$n|$max_kb|$parent_kb|$worker_kb|$wall")
-    rm -rf "$dir" "$WORK/$tag.index"
+        "largest worker $worker_kb KiB, $(calc "$(now) - $t0") s"
+    echo "$max_kb|$parent_kb|$worker_kb|$(calc "$(now) - $t0")"
+}
+# median_field ROWS... FIELD: the median of one |-separated field over the rows (the lower
+# middle one for an even count).
+median_field() {
+    local field=${!#}
+    printf '%s\n' "${@:1:$#-1}" | cut -d'|' -f"$field" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'
 }
 if [[ $RSS == 1 ]]; then
-    peak_rss "$RSS_COUNT"
-    [[ $BIG == 1 ]] && peak_rss "$BIG_COUNT"
+    RSS_SIZES=("$RSS_COUNT")
+    [[ $BIG == 1 ]] && RSS_SIZES+=("$BIG_COUNT")
+    for n in "${RSS_SIZES[@]}"; do
+        generate "$n" 11 "$WORK/rss-$n"
+        warm_cache "$WORK/rss-$n"
+    done
+    declare -A RSS_RUNS=()
+    for ((r = 1; r <= RSS_REPEAT; r++)); do
+        for n in "${RSS_SIZES[@]}"; do
+            RSS_RUNS[$n]+="$(rss_run "$n") "
+        done
+    done
+    for n in "${RSS_SIZES[@]}"; do
+        read -r -a runs <<<"${RSS_RUNS[$n]}"
+        singles=$(printf '%s\n' "${runs[@]}" | cut -d'|' -f1 | awk '{printf "%s%.1f", (NR > 1 ? " " : ""), $1 / 1024}')
+        RSS_ROWS+=("$n|$(median_field "${runs[@]}" 1)|$(median_field "${runs[@]}" 2)|$(median_field "${runs[@]}" 3)|$(median_field "${runs[@]}" 4)|$singles")
+        rm -rf "$WORK/rss-$n" "$WORK/rss-$n.index"
+    done
 fi
 
 # --- report -----------------------------------------------------------------------------------
@@ -266,13 +289,13 @@ if [[ -n $INC_ROW ]]; then
 fi
 if ((${#RSS_ROWS[@]} > 0)); then
     echo
-    echo "Peak RSS (generated CVs, --threads $RSS_THREADS, --rebuild):"
+    echo "Peak RSS (generated CVs, --threads $RSS_THREADS, --rebuild; median of $RSS_REPEAT run(s) per size, sizes alternating):"
     echo
-    echo "| CVs | /usr/bin/time max RSS MiB (parent or a worker) | parent VmHWM MiB (sampled) | largest worker VmHWM MiB (sampled) | wall s |"
-    echo "|---:|---:|---:|---:|---:|"
+    echo "| CVs | /usr/bin/time max RSS MiB (parent or a worker) | parent VmHWM MiB (sampled) | largest worker VmHWM MiB (sampled) | wall s | single runs, time -v MiB |"
+    echo "|---:|---:|---:|---:|---:|---|"
     for row in "${RSS_ROWS[@]}"; do
-        IFS='|' read -r n max parent worker wall <<<"$row"
-        echo "| $n | $(mib "$max") | $(mib "$parent") | $(mib "$worker") | $wall |"
+        IFS='|' read -r n max parent worker wall singles <<<"$row"
+        echo "| $n | $(mib "$max") | $(mib "$parent") | $(mib "$worker") | $wall | $singles |"
     done
     if ((${#RSS_ROWS[@]} == 2)); then
         IFS='|' read -r n1 max1 parent1 _ _ <<<"${RSS_ROWS[0]}"
