@@ -98,17 +98,12 @@ impl StoredCv {
     }
 }
 
-/// Whether `directory` holds an index with cvmatch's key, hash and body fields but a schema
-/// other than this version's (the body fields' options changed, or a field came or went).
-fn holds_an_older_cvmatch_schema(directory: &tantivy::directory::MmapDirectory) -> bool {
-    let Ok(existing) = Index::open(directory.clone()) else {
-        return false;
-    };
-    let schema = existing.schema();
-    let ours = ["key", "sha256", &schema::body_field_name(None)]
+/// Whether `schema` has cvmatch's key, hash and unknown-language body fields: an index of this
+/// version or of an older one (whose body fields' options differ, or where a field came or went).
+fn is_cvmatch_schema(schema: &tantivy::schema::Schema) -> bool {
+    ["key", "sha256", &schema::body_field_name(None)]
         .iter()
-        .all(|name| schema.get_field(name).is_ok());
-    ours && schema != schema::build()
+        .all(|name| schema.get_field(name).is_ok())
 }
 
 /// An open CV index (on disk, or in memory for one-off scoring).
@@ -136,24 +131,34 @@ impl CvIndex {
                 path: path.to_path_buf(),
                 reason: error.to_string(),
             })?;
-        let outdated = !rebuild && holds_an_older_cvmatch_schema(&directory);
-        if outdated {
-            tracing::warn!(
-                "{}: the index was written by an older cvmatch with another schema; starting a \
-                 fresh one (every CV is extracted again)",
-                path.display()
-            );
-        }
-        if rebuild || outdated {
-            // Without its list of segments, the folder holds no index: tantivy creates one, and
-            // collects the old files as garbage (it still knows them from `.managed.json`).
-            crate::atomic::remove(&path.join(TANTIVY_META_FILE))?;
-        }
         let fail = |error: tantivy::TantivyError| FatalError::Index {
             path: path.to_path_buf(),
             reason: format!("{error} (run again with --rebuild to start a fresh index)"),
         };
-        let index = Index::open_or_create(directory, schema::build()).map_err(fail)?;
+        let existing = (!rebuild)
+            .then(|| Index::open(directory.clone()).ok())
+            .flatten();
+        let index = match existing {
+            Some(index) if index.schema() == schema::build() => index,
+            other => {
+                let outdated = other.is_some_and(|index| is_cvmatch_schema(&index.schema()));
+                if outdated {
+                    tracing::warn!(
+                        "{}: the index was written by an older cvmatch with another schema; \
+                         starting a fresh one (every CV is extracted again)",
+                        path.display()
+                    );
+                }
+                if rebuild || outdated {
+                    // Without its list of segments, the folder holds no index: tantivy creates
+                    // one, and collects the old files as garbage (it still knows them from
+                    // `.managed.json`).
+                    crate::atomic::remove(&path.join(TANTIVY_META_FILE))?;
+                }
+                // A new index, or tantivy's refusal of one with another schema.
+                Index::open_or_create(directory, schema::build()).map_err(fail)?
+            }
+        };
         CvIndex::wrap(index, Some(path.to_path_buf()), Some(lock)).map_err(fail)
     }
 
