@@ -226,11 +226,12 @@ rss_run() {
         sleep 0.1
     done
     wait "$tpid" || die "cvmatch failed under /usr/bin/time (see $WORK/$tag.log)"
-    local max_kb
+    local wall max_kb
+    wall=$(calc "$(now) - $t0")
     max_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/$tag.time")
     log "peak RSS at $n CVs: time -v $max_kb KiB, parent VmHWM ≥ $parent_kb KiB," \
-        "largest worker $worker_kb KiB, $(calc "$(now) - $t0") s"
-    echo "$max_kb|$parent_kb|$worker_kb|$(calc "$(now) - $t0")"
+        "largest worker $worker_kb KiB, $wall s"
+    echo "$max_kb|$parent_kb|$worker_kb|$wall"
 }
 # median_field ROWS... FIELD: the median of one |-separated field over the rows (the lower
 # middle one for an even count).
