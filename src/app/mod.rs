@@ -98,7 +98,7 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
     }
     let known_hashes = HashCache::load(&hashes_path);
     let (prepared, hashes) =
-        ingest::prepare_with(&inputs.files, config.scoring.max_file_bytes, &known_hashes);
+        ingest::prepare_with(&inputs, config.scoring.max_file_bytes, &known_hashes);
     if hashes != known_hashes {
         hashes.save(&hashes_path)?;
     }
@@ -140,7 +140,6 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
         stage_seconds: stages,
         busy_seconds,
         inputs: inputs
-            .files
             .iter()
             .zip(&prepared)
             .filter_map(|(input, prepared)| match prepared {
@@ -194,9 +193,8 @@ pub fn process<'a>(
         .map(|path| ResultStore::open(path, &scoring.profile.sha256))
         .unwrap_or_default();
     let submitted: HashMap<&str, NaiveDate> = inputs
-        .files
         .iter()
-        .filter_map(|input| Some((input.key(), input.submitted_at?.date_naive())))
+        .filter_map(|input| Some((input.key(), input.submitted_at()?.date_naive())))
         .collect();
     let deadline = scoring.profile.job.deadline;
     // "Present" in a CV is its submission date when the manifest has one, else the deadline.
@@ -210,7 +208,7 @@ pub fn process<'a>(
         old
     } else {
         let writer = {
-            let key = |id: usize| inputs.files[id].key();
+            let key = |id: usize| inputs.get(id).key();
             let keep: Vec<&str> = plan.reuse.iter().map(|&id| key(id)).collect();
             let current: HashSet<&str> = plan.with_results().map(key).collect();
             let profile = &scoring.profile.sha256;
@@ -237,7 +235,7 @@ pub fn process<'a>(
         let keys: Vec<&str> = plan
             .rescore
             .iter()
-            .map(|&id| inputs.files[id].key())
+            .map(|&id| inputs.get(id).key())
             .collect();
         for batch in keys.chunks(SCORE_BATCH) {
             index
@@ -273,7 +271,6 @@ fn build_rows<'a>(
     unconfirmed_penalty: f64,
 ) -> Vec<Row<'a>> {
     let mut rows: Vec<Row<'a>> = inputs
-        .files
         .iter()
         .zip(prepared)
         .map(|(input, prepared)| {
@@ -281,7 +278,7 @@ fn build_rows<'a>(
                 Prepared::Failed { status, detail } => (*status, detail.clone(), None, None),
                 Prepared::Duplicate { of, .. } => (
                     Status::Duplicate,
-                    format!("same content as {}", inputs.files[*of].display),
+                    format!("same content as {}", inputs.get(*of).display()),
                     None,
                     None,
                 ),
@@ -312,7 +309,7 @@ fn build_rows<'a>(
         .collect();
     let entries: Vec<(&str, Option<Headline>)> = rows
         .iter()
-        .map(|row| (&*row.input.display, row.headline))
+        .map(|row| (row.input.display(), row.headline))
         .collect();
     let ranks = rank::ranks(&entries, unconfirmed_penalty);
     for (row, rank) in rows.iter_mut().zip(ranks) {

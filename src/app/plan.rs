@@ -37,7 +37,7 @@ impl<'k> RunPlan<'k> {
             vanished: Vec::new(),
         };
         let mut wanted = HashSet::new();
-        for (id, (input, prepared)) in inputs.files.iter().zip(prepared).enumerate() {
+        for (id, (input, prepared)) in inputs.iter().zip(prepared).enumerate() {
             let &Prepared::Ready { sha256 } = prepared else {
                 continue;
             };

@@ -99,7 +99,7 @@ pub(super) fn extract_into_index(
     // Made as the pool takes them, so that no list of paths is copied for a whole run.
     let jobs = extract.iter().map(|&id| Job {
         id,
-        path: inputs.files[id].path.to_path_buf(),
+        path: inputs.get(id).path(),
     });
     let mut writer = index.writer(settings.workers)?;
     for key in vanished {
@@ -128,10 +128,10 @@ pub(super) fn extract_into_index(
                         let Prepared::Ready { sha256 } = prepared[id] else {
                             continue;
                         };
-                        let input = &inputs.files[id];
+                        let input = inputs.get(id);
                         let mut cv = StoredCv::new(
                             input.key().to_string(),
-                            input.display.to_string(),
+                            input.display().to_string(),
                             sha256,
                             extraction,
                             None,

@@ -16,7 +16,7 @@ use crate::config::ScoringConfig;
 use crate::error::{FatalError, EXIT_OK};
 use crate::eval::{median, ndcg, precision_at, recall_at};
 use crate::index::CvIndex;
-use crate::ingest::{self, Input, Inputs};
+use crate::ingest::{self, Inputs};
 use crate::report::Row;
 use crate::score::CvScore;
 
@@ -42,14 +42,11 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
     let labels = read_labels(&args.set.join("labels.csv"))?;
     let posting = std::fs::read_to_string(args.set.join("posting.txt"))
         .map_err(|error| FatalError::io(args.set.join("posting.txt"), error))?;
-    let inputs = Inputs {
-        files: labels
-            .iter()
-            .map(|label| Input::file(args.set.join(&label.file), label.file.clone()))
-            .collect(),
-        ..Inputs::default()
-    };
-    let prepared = ingest::prepare(&inputs.files, scoring.max_file_bytes);
+    let mut inputs = Inputs::new(&args.set);
+    for label in &labels {
+        inputs.push_file(&args.set.join(&label.file), &label.file, None);
+    }
+    let prepared = ingest::prepare(&inputs, scoring.max_file_bytes);
     let mut index = CvIndex::in_memory()?;
     let Processed { rows, results, .. } =
         app::process(&mut index, &inputs, &prepared, &scoring, |_| {})?;
@@ -58,7 +55,7 @@ pub fn run(args: &EvaluateArgs) -> Result<i32, FatalError> {
     for row in &rows {
         if let Some(score) = results
             .score(row.input.key())
-            .map_err(|error| FatalError::io(&*row.input.path, error))?
+            .map_err(|error| FatalError::io(row.input.path(), error))?
         {
             scores.insert(row.input.key(), score);
         }

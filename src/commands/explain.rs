@@ -9,7 +9,7 @@ use crate::cli::ExplainArgs;
 use crate::config::ScoringConfig;
 use crate::error::{FatalError, EXIT_OK};
 use crate::index::CvIndex;
-use crate::ingest::{self, Input, Inputs};
+use crate::ingest::{self, Inputs};
 use crate::report::Row;
 use crate::score::CvScore;
 
@@ -31,14 +31,9 @@ pub fn run(args: &ExplainArgs) -> Result<i32, FatalError> {
         ),
     };
     let display = args.file.display().to_string();
-    let inputs = Inputs {
-        files: vec![Input {
-            submitted_at,
-            ..Input::file(args.file.clone(), display)
-        }],
-        ..Inputs::default()
-    };
-    let prepared = ingest::prepare(&inputs.files, scoring.max_file_bytes);
+    let mut inputs = Inputs::new("");
+    inputs.push_file(&args.file, &display, submitted_at);
+    let prepared = ingest::prepare(&inputs, scoring.max_file_bytes);
     let mut index = CvIndex::in_memory()?;
     let Processed { rows, results, .. } =
         app::process(&mut index, &inputs, &prepared, &scoring, |_| {})?;
@@ -60,7 +55,7 @@ fn write_explanation(
     score: Option<&CvScore>,
 ) -> std::fmt::Result {
     let profile = &scoring.profile;
-    writeln!(out, "{}", row.input.display)?;
+    writeln!(out, "{}", row.input.display())?;
     writeln!(
         out,
         "  profile: {} ({}), sha256 {}",

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{Input, Inputs};
+use super::{Application, Inputs};
 use crate::error::FatalError;
 
 const REQUIRED: [&str; 3] = ["candidate_id", "file", "submitted_at"];
@@ -36,13 +36,13 @@ pub(super) fn read(manifest: &Path) -> Result<Inputs, FatalError> {
         .filter(|index| !positions.contains(index))
         .collect();
     let base = manifest.parent().unwrap_or(Path::new("."));
-    let mut inputs = Inputs {
-        passthrough_columns: passthrough
+    let mut inputs = Inputs::of_applications(
+        base,
+        passthrough
             .iter()
             .map(|&index| headers[index].to_string())
             .collect(),
-        ..Inputs::default()
-    };
+    );
     let mut seen = std::collections::HashSet::new();
     for (row, record) in reader.records().enumerate() {
         let line = row + 2;
@@ -61,16 +61,12 @@ pub(super) fn read(manifest: &Path) -> Result<Inputs, FatalError> {
             fail(format!("line {line}: submitted_at {submitted:?} is not ISO 8601 with a time zone (e.g. 2026-04-20T10:15:00+02:00)"))
         })?;
         let display = record[file_at].trim();
-        inputs.files.push(Input {
-            candidate_id: Some(key.into()),
-            path: base.join(display).into_boxed_path(),
-            display: display.into(),
-            submitted_at: Some(submitted_at),
-            passthrough: passthrough
-                .iter()
-                .map(|&index| record[index].into())
-                .collect(),
-        });
+        let application = Application {
+            candidate_id: key,
+            submitted_at,
+            passthrough: passthrough.iter().map(|&index| &record[index]).collect(),
+        };
+        inputs.push_application(&base.join(display), display, application);
     }
     Ok(inputs)
 }
@@ -90,9 +86,10 @@ mod tests {
         .unwrap();
         let inputs = read(&path).unwrap();
         assert_eq!(inputs.passthrough_columns, vec!["channel"]);
-        assert_eq!(inputs.files[0].key(), "C1");
-        assert_eq!(&*inputs.files[0].path, dir.path().join("cvs/a.pdf"));
-        assert_eq!(&*inputs.files[0].passthrough, ["EPSO".into()]);
+        let first = inputs.get(0);
+        assert_eq!(first.key(), "C1");
+        assert_eq!(first.path(), dir.path().join("cvs/a.pdf"));
+        assert_eq!(first.passthrough().collect::<Vec<_>>(), ["EPSO"]);
     }
 
     #[test]

@@ -3,12 +3,13 @@
 //! missing, duplicate) already decide a file's status: such files never reach a parser.
 
 pub mod hash_cache;
+mod inputs;
 mod manifest;
 mod walk;
 
 use std::collections::HashMap;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -17,51 +18,7 @@ use crate::content_hash::ContentHash;
 use crate::error::FatalError;
 use crate::status::Status;
 pub use hash_cache::{HashCache, Stamp};
-
-/// One input file as the user named it. A run holds one per file for its whole length, so
-/// its texts are boxed (no spare capacity) and the key is not a copy of the path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Input {
-    /// The manifest's candidate id (none for a file found in a folder).
-    pub candidate_id: Option<Box<str>>,
-    /// Where to read it.
-    pub path: Box<Path>,
-    /// Path relative to the input folder or manifest, as shown in the CSV.
-    pub display: Box<str>,
-    /// When the application was submitted (manifest only): "present" in the CV means this day.
-    pub submitted_at: Option<chrono::DateTime<chrono::FixedOffset>>,
-    /// Manifest columns passed through to the shortlist, in header order.
-    pub passthrough: Box<[Box<str>]>,
-}
-
-impl Input {
-    /// A file found at `path`, shown as `display`, with nothing known about it but its name.
-    pub fn file(path: PathBuf, display: String) -> Input {
-        Input {
-            candidate_id: None,
-            path: path.into_boxed_path(),
-            display: display.into_boxed_str(),
-            submitted_at: None,
-            passthrough: Box::default(),
-        }
-    }
-
-    /// Stable identity across runs: the candidate id, else the relative path.
-    pub fn key(&self) -> &str {
-        self.candidate_id.as_deref().unwrap_or(&self.display)
-    }
-}
-
-/// Everything the input named, plus notes on what was skipped and why.
-#[derive(Debug, Clone, Default)]
-pub struct Inputs {
-    /// The files, in a stable order.
-    pub files: Vec<Input>,
-    /// Names of the manifest's extra columns (empty for a folder).
-    pub passthrough_columns: Vec<String>,
-    /// Human-readable notes about entries that are not input files (loops, folders named .pdf…).
-    pub notes: Vec<String>,
-}
+pub use inputs::{Application, Input, Inputs};
 
 /// What ingest learnt about one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,26 +64,26 @@ pub fn discover(input: &Path, all_files: bool) -> Result<Inputs, FatalError> {
 
 /// Hashes and sniffs every input in parallel, then marks duplicates (the first one in input
 /// order is the original).
-pub fn prepare(files: &[Input], max_file_bytes: u64) -> Vec<Prepared> {
-    prepare_with(files, max_file_bytes, &HashCache::default()).0
+pub fn prepare(inputs: &Inputs, max_file_bytes: u64) -> Vec<Prepared> {
+    prepare_with(inputs, max_file_bytes, &HashCache::default()).0
 }
 
 /// [`prepare`], reusing the hashes `known` remembers for files whose stamp is unchanged;
 /// returns the hashes to remember for next time as well.
 pub fn prepare_with(
-    files: &[Input],
+    inputs: &Inputs,
     max_file_bytes: u64,
     known: &HashCache,
 ) -> (Vec<Prepared>, HashCache) {
-    let inspected: Vec<(Prepared, Option<Stamp>)> = files
-        .par_iter()
-        .map(|input| inspect(&input.path, max_file_bytes, known))
+    let inspected: Vec<(Prepared, Option<Stamp>)> = (0..inputs.len())
+        .into_par_iter()
+        .map(|position| inspect(&inputs.get(position).path(), max_file_bytes, known))
         .collect();
     let mut remember = HashCache::default();
     let mut prepared = Vec::with_capacity(inspected.len());
-    for ((outcome, stamp), input) in inspected.into_iter().zip(files) {
+    for ((outcome, stamp), input) in inspected.into_iter().zip(inputs.iter()) {
         if let (&Prepared::Ready { sha256 }, Some(stamp)) = (&outcome, stamp) {
-            remember.insert(&input.path, stamp, sha256);
+            remember.insert(&input.path(), stamp, sha256);
         }
         prepared.push(outcome);
     }
@@ -214,26 +171,23 @@ fn hash_and_sniff(path: &Path) -> std::io::Result<(ContentHash, bool)> {
 mod tests {
     use super::*;
 
-    fn input(path: PathBuf) -> Input {
-        let display = path.display().to_string();
-        Input::file(path, display)
-    }
-
     #[test]
     fn statuses_are_decided_before_parsing() {
         let dir = tempfile::tempdir().unwrap();
-        let write = |name: &str, bytes: &[u8]| {
+        let mut files = Inputs::new(dir.path());
+        for (name, bytes) in [
+            ("a.pdf", Some(&b"%PDF-1.4 first"[..])),
+            ("b.pdf", Some(b"")),
+            ("c.pdf", Some(b"hello, not a pdf")),
+            ("d.pdf", Some(b"%PDF-1.4 first")),
+            ("gone.pdf", None),
+        ] {
             let path = dir.path().join(name);
-            std::fs::write(&path, bytes).unwrap();
-            input(path)
-        };
-        let files = vec![
-            write("a.pdf", b"%PDF-1.4 first"),
-            write("b.pdf", b""),
-            write("c.pdf", b"hello, not a pdf"),
-            write("d.pdf", b"%PDF-1.4 first"),
-            input(dir.path().join("gone.pdf")),
-        ];
+            if let Some(bytes) = bytes {
+                std::fs::write(&path, bytes).unwrap();
+            }
+            files.push_file(&path, name, None);
+        }
         let prepared = prepare(&files, 1 << 20);
         assert!(matches!(prepared[0], Prepared::Ready { .. }));
         assert!(matches!(
@@ -258,7 +212,9 @@ mod tests {
                 ..
             }
         ));
-        let too_large = prepare(&files[..1], 4);
+        let mut first = Inputs::new(dir.path());
+        first.push_file(&dir.path().join("a.pdf"), "a.pdf", None);
+        let too_large = prepare(&first, 4);
         assert!(matches!(
             too_large[0],
             Prepared::Failed {

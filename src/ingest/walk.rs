@@ -5,11 +5,11 @@ use std::path::Path;
 
 use walkdir::WalkDir;
 
-use super::{Input, Inputs};
+use super::Inputs;
 use crate::error::FatalError;
 
 pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError> {
-    let mut inputs = Inputs::default();
+    let mut inputs = Inputs::new(root);
     let mut files = Vec::new();
     // Unsorted: walkdir's sort compares names it parses out of full paths again at every
     // comparison. Sorting the files found by path once gives the same order.
@@ -55,7 +55,6 @@ pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError>
     files.sort_unstable();
     inputs.notes.sort_unstable();
     let mut keys = std::collections::HashSet::new();
-    inputs.files.reserve_exact(files.len());
     for path in files {
         let relative = path.strip_prefix(root).unwrap_or(&path);
         let mut display = escaped(relative);
@@ -66,7 +65,7 @@ pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError>
             clash += 1;
             display = format!("{} [{clash}]", escaped(relative));
         }
-        inputs.files.push(Input::file(path, display));
+        inputs.push_file(&path, &display, None);
     }
     Ok(inputs)
 }

@@ -116,7 +116,7 @@ pub fn write_to(
         (Some(x), Some(y)) => x.cmp(&y),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.input.display.cmp(&b.input.display),
+        (None, None) => a.input.display().cmp(b.input.display()),
     });
     // Rows are read and rendered to CSV in parallel, a chunk at a time, and written in order.
     for chunk in ordered.chunks(ROWS_PER_CHUNK) {
@@ -171,20 +171,19 @@ fn write_row(lines: &mut Vec<u8>, row: &Row, score: &ScoreCells) {
     let rank = row.rank.map(|rank| rank.to_string()).unwrap_or_default();
     let submitted_at = row
         .input
-        .submitted_at
+        .submitted_at()
         .map(|at| at.to_rfc3339())
         .unwrap_or_default();
     let own_before = [
         rank.as_str(),
-        &row.input.display,
-        row.input.candidate_id.as_deref().unwrap_or_default(),
+        row.input.display(),
+        row.input.candidate_id().unwrap_or_default(),
     ];
     let status = [
         row.status.as_str(),
         row.language.map_or("unknown", |language| language.code()),
     ];
-    let trailing = std::iter::once(row.detail.as_str())
-        .chain(row.input.passthrough.iter().map(|cell| &**cell));
+    let trailing = std::iter::once(row.detail.as_str()).chain(row.input.passthrough());
     let pieces = [
         &fields(own_before),
         before_status,

@@ -10,11 +10,11 @@ use crate::status::Status;
 use crate::store::Headline;
 
 /// One line of the shortlist: exactly one per input file. It borrows its input, so that a run
-/// over tens of thousands of files holds each path once.
+/// over tens of thousands of files holds each name once.
 #[derive(Debug, Clone)]
 pub struct Row<'a> {
     /// The input as named.
-    pub input: &'a Input,
+    pub input: Input<'a>,
     /// Its status.
     pub status: Status,
     /// Failure detail, duplicate origin or extraction note.
