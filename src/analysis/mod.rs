@@ -9,8 +9,9 @@ mod frostem_filter;
 pub mod sections;
 
 use std::cell::RefCell;
+use std::hash::BuildHasher;
 
-use foldhash::HashMap as FastMap;
+use hashbrown::HashTable;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
     TextAnalyzerBuilder, TokenStream, Tokenizer, TokenizerManager,
@@ -73,12 +74,14 @@ pub struct WordForms {
 }
 
 /// Words a thread has finished, all languages together, before it forgets them all: a bound on
-/// memory (about 100 bytes a word, 0.8 MB per consumer thread however many languages its CVs
-/// are written in). The words CVs share most are finished again within a few CVs of a reset.
-/// Measured: 8,192 keeps the instruction count of 16,384 words per language (within 0.6 %)
-/// and lowers the peak memory of a 20,000-CV run in 24 languages by 2 MiB; 4,096 costs 3 %
-/// more instructions in the consumer threads.
+/// memory. The words CVs share most are finished again within a few CVs of a reset. Measured:
+/// 8,192 keeps the instruction count of 16,384 words per language (within 0.6 %) and lowers
+/// the peak memory of a 20,000-CV run in 24 languages by 2 MiB; 4,096 costs 3 % more
+/// instructions in the consumer threads.
 const FINISHED_WORDS_KEPT: usize = 8_192;
+/// Bytes of words and forms a thread keeps (about 22 a word in real CVs), also a reason to
+/// forget them all.
+const FINISHED_BYTES_KEPT: usize = 256 * 1024;
 
 impl WordForms {
     /// The word chains of `language` and of no language.
@@ -108,48 +111,105 @@ impl WordForms {
     }
 }
 
-/// The words a thread has finished, per language.
-#[derive(Default)]
+/// The words a thread has finished: each word's text and forms back to back in one buffer,
+/// found through a table of small entries. Two allocations of fixed size (about 400 KB) instead
+/// of two or three small ones per word, which were 100 bytes a word and fragmented the
+/// thread's heap as the cache filled and was forgotten.
 struct Finished {
-    /// Words kept, all languages together.
-    words: usize,
-    /// Language → lowercased word → its forms.
-    by_language: FastMap<Option<EuLanguage>, FastMap<Box<str>, Forms>>,
+    /// Every kept word, then its stemmed form, then its raw form.
+    texts: String,
+    /// Where each kept word lies in `texts`.
+    entries: HashTable<FinishedWord>,
+    /// Seeded per process, like every map of text a CV's author controls (see the README).
+    hasher: foldhash::fast::RandomState,
 }
 
-/// A word's two forms in one allocation: the stemmed form, then the raw one.
-struct Forms {
-    both: Box<str>,
-    stemmed_len: usize,
+/// Where one kept word and its forms lie in [`Finished::texts`].
+#[derive(Clone, Copy)]
+struct FinishedWord {
+    start: u32,
+    language: Option<EuLanguage>,
+    word_len: u8,
+    stemmed_len: u8,
+    raw_len: u8,
+}
+
+impl FinishedWord {
+    fn word<'t>(&self, texts: &'t str) -> &'t str {
+        let start = self.start as usize;
+        &texts[start..start + usize::from(self.word_len)]
+    }
+
+    fn forms<'t>(&self, texts: &'t str) -> (&'t str, &'t str) {
+        let stemmed = self.start as usize + usize::from(self.word_len);
+        let raw = stemmed + usize::from(self.stemmed_len);
+        (
+            &texts[stemmed..raw],
+            &texts[raw..raw + usize::from(self.raw_len)],
+        )
+    }
+}
+
+impl Default for Finished {
+    fn default() -> Self {
+        Finished {
+            texts: String::with_capacity(FINISHED_BYTES_KEPT),
+            entries: HashTable::with_capacity(FINISHED_WORDS_KEPT),
+            hasher: foldhash::fast::RandomState::default(),
+        }
+    }
 }
 
 impl Finished {
     fn forms_of(&self, language: Option<EuLanguage>, word: &str) -> Option<(String, String)> {
-        let forms = self.by_language.get(&language)?.get(word)?;
-        let (stemmed, raw) = forms.both.split_at(forms.stemmed_len);
+        let hash = self.hasher.hash_one((language, word));
+        let kept = self.entries.find(hash, |kept| {
+            kept.language == language && kept.word(&self.texts) == word
+        })?;
+        let (stemmed, raw) = kept.forms(&self.texts);
         Some((stemmed.to_string(), raw.to_string()))
     }
 
-    /// Remembers a word's forms; once [`FINISHED_WORDS_KEPT`] are kept, forgets them all first
-    /// (tables included, so that their capacity goes too).
+    /// Remembers a word's forms; once [`FINISHED_WORDS_KEPT`] words or [`FINISHED_BYTES_KEPT`]
+    /// bytes are kept, forgets them all first (the allocations stay, at their fixed size). A
+    /// form too long to note in a byte is not kept.
     fn keep(
         &mut self,
         language: Option<EuLanguage>,
         word: &str,
         (stemmed, raw): &(String, String),
     ) {
-        if self.words >= FINISHED_WORDS_KEPT {
-            *self = Finished::default();
-        }
-        self.words += 1;
-        let forms = Forms {
-            both: [stemmed.as_str(), raw].concat().into_boxed_str(),
-            stemmed_len: stemmed.len(),
+        let (Ok(word_len), Ok(stemmed_len), Ok(raw_len)) = (
+            u8::try_from(word.len()),
+            u8::try_from(stemmed.len()),
+            u8::try_from(raw.len()),
+        ) else {
+            return;
         };
-        self.by_language
-            .entry(language)
-            .or_default()
-            .insert(word.into(), forms);
+        let bytes = word.len() + stemmed.len() + raw.len();
+        if self.entries.len() >= FINISHED_WORDS_KEPT
+            || self.texts.len() + bytes > FINISHED_BYTES_KEPT
+        {
+            self.entries.clear();
+            self.texts.clear();
+        }
+        let kept = FinishedWord {
+            start: u32::try_from(self.texts.len()).expect("a buffer of FINISHED_BYTES_KEPT"),
+            language,
+            word_len,
+            stemmed_len,
+            raw_len,
+        };
+        self.texts.extend([word, stemmed.as_str(), raw.as_str()]);
+        let Finished {
+            texts,
+            entries,
+            hasher,
+        } = self;
+        let hash = hasher.hash_one((language, word));
+        entries.insert_unique(hash, kept, |kept| {
+            hasher.hash_one((kept.language, kept.word(texts)))
+        });
     }
 }
 
@@ -240,7 +300,27 @@ mod tests {
         finished.keep(None, "one more", &forms());
         assert!(finished.forms_of(first, "w0").is_none(), "all forgotten");
         assert_eq!(finished.forms_of(None, "one more"), Some(forms()));
-        assert_eq!(finished.words, 1);
+        assert_eq!(finished.entries.len(), 1);
+    }
+
+    #[test]
+    fn finished_bytes_are_bounded_and_overlong_forms_not_kept() {
+        let mut finished = Finished::default();
+        finished.keep(None, "w", &("s".repeat(300), "w".to_string()));
+        assert!(
+            finished.forms_of(None, "w").is_none(),
+            "a form over 255 bytes"
+        );
+
+        let forms = ("s".repeat(200), "r".repeat(200));
+        let fitting = FINISHED_BYTES_KEPT / ("w0000".len() + 400);
+        for n in 0..fitting {
+            finished.keep(None, &format!("w{n:04}"), &forms);
+        }
+        assert_eq!(finished.forms_of(None, "w0000"), Some(forms.clone()));
+        finished.keep(None, "w9999", &forms);
+        assert!(finished.forms_of(None, "w0000").is_none(), "all forgotten");
+        assert_eq!(finished.entries.len(), 1);
     }
 
     #[test]
