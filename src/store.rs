@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
 use std::ops::Range;
-use std::os::unix::fs::{FileExt, PermissionsExt};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -399,11 +399,8 @@ impl StoreWriter {
         let fail = |error| FatalError::io(&folder, error);
         let (backing, out) = match target {
             Some(target) => {
-                let temporary = tempfile::Builder::new()
-                    .prefix(&format!("{}results-", crate::atomic::TEMPORARY_PREFIX))
-                    .permissions(std::fs::Permissions::from_mode(0o600))
-                    .tempfile_in(&folder)
-                    .map_err(fail)?;
+                let temporary =
+                    crate::atomic::temporary_in(&folder, "results-", "").map_err(fail)?;
                 let out = temporary.as_file().try_clone().map_err(fail)?;
                 let target = target.to_path_buf();
                 (Backing::Replacing { temporary, target }, out)

@@ -188,6 +188,33 @@ fn kill_9_at_random_moments_then_a_clean_rerun_matches_a_clean_run() {
 }
 
 #[test]
+fn temporary_files_a_killed_run_left_are_removed_by_the_next_run() {
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(
+        input.path().join("cv.pdf"),
+        pdf::text_pdf(&["Alice Martin", "Security analyst, incident response"]),
+    )
+    .unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let index = work.path().join("index");
+    std::fs::create_dir(&index).unwrap();
+    // What a kill -9 leaves while the CSV (next to it) and the result store (in the index
+    // folder) are being written.
+    std::fs::write(work.path().join(".cvmatch-Ab12Cd.tmp"), "half a shortlist").unwrap();
+    std::fs::write(index.join(".cvmatch-results-Ef34Gh"), "half a store").unwrap();
+
+    let output = common::run(input.path(), work.path(), &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!work.path().join(".cvmatch-Ab12Cd.tmp").exists());
+    assert!(!index.join(".cvmatch-results-Ef34Gh").exists());
+    assert_eq!(common::rows(&work.path().join("shortlist.csv")).len(), 1);
+}
+
+#[test]
 fn a_second_run_on_a_locked_index_fails_fast_and_a_dead_holder_is_taken_over() {
     let input = tempfile::tempdir().unwrap();
     let work = tempfile::tempdir().unwrap();

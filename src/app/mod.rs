@@ -89,8 +89,8 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, FatalError> {
         tracing::warn!("{note}");
     }
     let mut index = CvIndex::open(&config.index_dir, config.rebuild, config.wait_for_lock)?;
-    // The lock is held: temporary files in the index folder are a killed run's.
     atomic::remove_leftovers(&config.index_dir)?;
+    atomic::remove_leftovers(atomic::folder_of(&config.out))?;
     let hashes_path = config.index_dir.join(ingest::hash_cache::FILE_NAME);
     if config.rebuild {
         atomic::remove(&config.index_dir.join(store::FILE_NAME))?;
