@@ -111,15 +111,23 @@ impl Paint {
     }
 
     fn set_colour(&mut self, operands: &[Object]) {
-        let comps: Vec<f32> = operands.iter().filter_map(num).collect();
-        let white = match (self.space, comps.as_slice()) {
+        // At most four components matter; more (or a pattern name) is not white.
+        let mut comps = [0.0f32; 4];
+        let mut count = 0;
+        for value in operands.iter().filter_map(num) {
+            if let Some(slot) = comps.get_mut(count) {
+                *slot = value;
+            }
+            count += 1;
+        }
+        let white = match (self.space, comps.get(..count).unwrap_or_default()) {
             (Space::Gray, [g]) => *g >= 0.95,
             (Space::Rgb, [r, g, b]) => *r >= 0.95 && *g >= 0.95 && *b >= 0.95,
             (Space::Cmyk, [c, m, y, k]) => [c, m, y, k].iter().all(|v| **v <= 0.05),
             _ => false,
         };
         // A pattern name operand means a pattern fill: assume visible.
-        self.white = white && comps.len() == operands.len();
+        self.white = white && count == operands.len();
     }
 }
 
@@ -681,8 +689,10 @@ impl<'a> Walker<'a, '_> {
         self.tm = Matrix::translate(advance, 0.0).then(&self.tm);
 
         let [a, b, c, d, _, _] = m.0;
-        let size = (f64::from(self.gs.size) * c.hypot(d)).abs() as f32;
-        let len = a.hypot(b);
+        // Plain square roots: `hypot`'s guard against overflow costs more than the rest of
+        // this function, and squares of f32-sized values cannot overflow an f64.
+        let size = (f64::from(self.gs.size) * (c * c + d * d).sqrt()).abs() as f32;
+        let len = (a * a + b * b).sqrt();
         let dir = if len > 1e-6 && len.is_finite() {
             ((a / len) as f32, (b / len) as f32)
         } else {

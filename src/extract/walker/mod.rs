@@ -158,10 +158,10 @@ impl Sink {
         if text.is_empty() {
             return;
         }
-        if let Some(prev) = self.last {
+        if let Some(prev) = self.last.filter(|_| self.last_text == text) {
             let near =
                 (geom.start.0 - prev.start.0).hypot(geom.start.1 - prev.start.1) < 0.1 * geom.size;
-            if near && self.last_text == text {
+            if near {
                 return;
             }
         }
