@@ -5,11 +5,13 @@
 //! This reader accepts exactly the grammar of `lopdf::content::Content::decode_iter`, quirks
 //! included, so that the text extracted does not change: operands are separated by white space
 //! only, a comment may only precede an operation, and an unreadable token ends the stream
-//! quietly. An operation borrows its operator from the stream and its operands from one buffer
-//! that every operation reuses. Inline images are skipped, not kept.
+//! quietly. An operation borrows its operator from the stream and its operands from buffers
+//! that every operation reuses: an operand is a 16-byte token whose bytes (of a name or string)
+//! and items (of an array or dictionary) lie in those buffers, where a lopdf `Object` is 120
+//! bytes with a heap allocation per string. Inline images are skipped, not kept.
 
 use crate::content_hash::hex_digit;
-use lopdf::{Dictionary, Object, ParseError, StringFormat};
+use lopdf::ParseError;
 
 /// How deeply arrays and dictionaries may nest, as in lopdf.
 const MAX_NESTING: usize = 100;
@@ -21,14 +23,230 @@ pub(super) struct Operation<'o> {
     /// The operator's bytes, such as `Tj` or `T*`.
     pub(super) operator: &'o [u8],
     /// The operands, in stream order (none for an inline image).
-    pub(super) operands: &'o [Object],
+    pub(super) operands: Operands<'o>,
+}
+
+/// A list of operands (an operation's, or the items of an array or dictionary), with the
+/// buffers their contents lie in.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Operands<'o> {
+    tokens: &'o [Token],
+    items: &'o [Token],
+    bytes: &'o [u8],
+}
+
+/// An operand with what the walker reads of it, borrowed: lopdf's `Object` without what no
+/// text depends on (a reference's target, a string's notation, a dictionary's entries).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Operand<'o> {
+    Null,
+    Boolean(bool),
+    Integer(i64),
+    Real(f32),
+    /// `object generation R` (only inside arrays and dictionaries).
+    Reference,
+    Name(&'o [u8]),
+    /// A literal or hexadecimal string's bytes.
+    String(&'o [u8]),
+    Array(Operands<'o>),
+    Dictionary,
+}
+
+/// An operand as read: its kind, and its value or where in the reader's buffers its contents
+/// lie. Two whole words rather than an enum with a one-byte tag: such an enum was copied back
+/// in overlapping 8-byte pieces right after being written field by field, and every one of
+/// those reads stalled on the narrower writes it overlapped (13 % of the walker's time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Token {
+    kind: Kind,
+    /// The boolean, the integer's bits, the real's bits, or a [`Span`] (start, end << 32).
+    value: u64,
+}
+
+#[repr(u64)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Null,
+    Boolean,
+    Integer,
+    Real,
+    Reference,
+    Name,
+    String,
+    Array,
+    Dictionary,
+}
+
+impl Token {
+    const NULL: Token = Token::of(Kind::Null, 0);
+    const REFERENCE: Token = Token::of(Kind::Reference, 0);
+    const DICTIONARY: Token = Token::of(Kind::Dictionary, 0);
+
+    const fn of(kind: Kind, value: u64) -> Token {
+        Token { kind, value }
+    }
+
+    fn boolean(value: bool) -> Token {
+        Token::of(Kind::Boolean, u64::from(value))
+    }
+
+    fn integer(value: i64) -> Token {
+        Token::of(Kind::Integer, value as u64)
+    }
+
+    fn real(value: f32) -> Token {
+        Token::of(Kind::Real, u64::from(value.to_bits()))
+    }
+
+    fn name(span: Span) -> Token {
+        Token::of(Kind::Name, span.packed())
+    }
+
+    fn string(span: Span) -> Token {
+        Token::of(Kind::String, span.packed())
+    }
+
+    fn array(span: Span) -> Token {
+        Token::of(Kind::Array, span.packed())
+    }
+
+    fn span(&self) -> Span {
+        Span {
+            start: self.value as u32,
+            end: (self.value >> 32) as u32,
+        }
+    }
+}
+
+/// A range of one of the reader's buffers: bytes for names and strings, items for arrays and
+/// dictionaries.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+impl Span {
+    /// (Offsets fit: [`Operations::new`] reads at most 4 GiB of a stream.)
+    fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    fn of<T>(self, buffer: &[T]) -> &[T] {
+        &buffer[self.start as usize..self.end as usize]
+    }
+
+    fn packed(self) -> u64 {
+        u64::from(self.start) | u64::from(self.end) << 32
+    }
+}
+
+impl<'o> Operands<'o> {
+    /// The operand at `index`, if there are that many.
+    pub(super) fn get(&self, index: usize) -> Option<Operand<'o>> {
+        self.tokens.get(index).map(|token| self.resolve(*token))
+    }
+
+    /// How many operands there are.
+    pub(super) fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Every operand, in stream order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = Operand<'o>> + '_ {
+        self.tokens.iter().map(|token| self.resolve(*token))
+    }
+
+    /// The value of the last `key` among dictionary entries (keys and values alternating).
+    fn value_of(&self, key: &[u8]) -> Option<Operand<'o>> {
+        self.tokens
+            .chunks_exact(2)
+            .rev()
+            .find_map(|entry| match entry {
+                [name, value] if name.kind == Kind::Name && name.span().of(self.bytes) == key => {
+                    Some(self.resolve(*value))
+                }
+                _ => None,
+            })
+    }
+
+    fn resolve(&self, token: Token) -> Operand<'o> {
+        match token.kind {
+            Kind::Null => Operand::Null,
+            Kind::Boolean => Operand::Boolean(token.value != 0),
+            Kind::Integer => Operand::Integer(token.value as i64),
+            Kind::Real => Operand::Real(f32::from_bits(token.value as u32)),
+            Kind::Reference => Operand::Reference,
+            Kind::Name => Operand::Name(token.span().of(self.bytes)),
+            Kind::String => Operand::String(token.span().of(self.bytes)),
+            Kind::Array => Operand::Array(Operands {
+                tokens: token.span().of(self.items),
+                ..*self
+            }),
+            Kind::Dictionary => Operand::Dictionary,
+        }
+    }
+}
+
+impl<'o> Operand<'o> {
+    /// A finite number, integer or real (lopdf's `as_float`, infinities refused).
+    pub(super) fn number(&self) -> Option<f32> {
+        match *self {
+            Operand::Integer(value) => Some(value as f32),
+            Operand::Real(value) => Some(value),
+            _ => None,
+        }
+        .filter(|value| value.is_finite())
+    }
+
+    /// An integer (a real is not one, as in lopdf).
+    pub(super) fn integer(&self) -> Option<i64> {
+        match *self {
+            Operand::Integer(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// A name's bytes, `#xx` escapes decoded.
+    pub(super) fn name(&self) -> Option<&'o [u8]> {
+        match *self {
+            Operand::Name(name) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// A string's bytes, literal or hexadecimal.
+    pub(super) fn string(&self) -> Option<&'o [u8]> {
+        match *self {
+            Operand::String(bytes) => Some(bytes),
+            _ => None,
+        }
+    }
+
+    /// An array's items.
+    pub(super) fn array(&self) -> Option<Operands<'o>> {
+        match *self {
+            Operand::Array(items) => Some(items),
+            _ => None,
+        }
+    }
 }
 
 /// Reads the operations of one decompressed content stream, one at a time.
 pub(super) struct Operations<'a> {
     data: &'a [u8],
     pos: usize,
-    operands: Vec<Object>,
+    /// The current operation's operands.
+    operands: Vec<Token>,
+    /// Items of the current operation's closed arrays and dictionaries.
+    items: Vec<Token>,
+    /// Items of the arrays and dictionaries still open, innermost last.
+    open_items: Vec<Token>,
+    /// Bytes of the current operation's names and strings.
+    bytes: Vec<u8>,
     finished: bool,
 }
 
@@ -48,10 +266,15 @@ type Read<T> = Result<T, Miss>;
 impl<'a> Operations<'a> {
     /// A reader positioned at the first operation of `data`.
     pub(super) fn new(data: &'a [u8]) -> Self {
+        // Spans are 32-bit; extraction limits keep streams far shorter (64 MiB by default).
+        let data = &data[..data.len().min(u32::MAX as usize)];
         let mut operations = Operations {
             data,
             pos: 0,
             operands: Vec::new(),
+            items: Vec::new(),
+            open_items: Vec::new(),
+            bytes: Vec::new(),
             finished: false,
         };
         operations.skip_white_space();
@@ -67,7 +290,11 @@ impl<'a> Operations<'a> {
         match self.operation() {
             Ok((start, end)) => Some(Ok(Operation {
                 operator: &self.data[start..end],
-                operands: &self.operands,
+                operands: Operands {
+                    tokens: &self.operands,
+                    items: &self.items,
+                    bytes: &self.bytes,
+                },
             })),
             Err(miss) => {
                 self.finished = true;
@@ -80,6 +307,8 @@ impl<'a> Operations<'a> {
     /// Reads comments, operands and the operator; returns where the operator lies.
     fn operation(&mut self) -> Read<(usize, usize)> {
         self.operands.clear();
+        self.items.clear();
+        self.bytes.clear();
         while self.peek() == Some(b'%') && self.comment() {
             self.skip_white_space();
         }
@@ -110,32 +339,35 @@ impl<'a> Operations<'a> {
         Ok((start, start + length))
     }
 
-    /// An operand at the top level of the stream, where references do not exist.
-    fn operand(&mut self) -> Read<Object> {
+    /// An operand at the top level of the stream, where references do not exist. Inlined
+    /// into the operation loop, as [`Self::number`] is into it: most operands are numbers, and
+    /// the calls cost 5 % of the walker's time on real résumés.
+    #[inline(always)]
+    fn operand(&mut self) -> Read<Token> {
         match self.peek() {
             Some(b'n') => self.null(),
             Some(b't' | b'f') => self.boolean(),
             Some(b'0'..=b'9' | b'+' | b'-' | b'.') => self.number(),
-            Some(b'/') => self.name().map(Object::Name),
+            Some(b'/') => self.name().map(Token::name),
             Some(b'(') => self.literal_string(),
             Some(b'<') => self.hex_string_or_dictionary(MAX_NESTING),
-            Some(b'[') => self.array(MAX_NESTING).map(Object::Array),
+            Some(b'[') => self.array(MAX_NESTING),
             _ => Err(Miss::Soft),
         }
     }
 
     /// An object inside an array or dictionary, `depth` levels of nesting still allowed.
-    fn direct_object(&mut self, depth: usize) -> Read<Object> {
+    fn direct_object(&mut self, depth: usize) -> Read<Token> {
         let start = self.pos;
         let object = match self.peek() {
             Some(b'0'..=b'9') => match self.reference() {
-                Some(id) => Ok(Object::Reference(id)),
+                Some(()) => Ok(Token::REFERENCE),
                 None => {
                     self.pos = start;
                     self.number()
                 }
             },
-            Some(b'[') => self.array(depth).map(Object::Array),
+            Some(b'[') => self.array(depth),
             Some(b'<') => self.hex_string_or_dictionary(depth),
             _ => self.operand(),
         };
@@ -145,17 +377,17 @@ impl<'a> Operations<'a> {
         object
     }
 
-    fn null(&mut self) -> Read<Object> {
+    fn null(&mut self) -> Read<Token> {
         self.keyword(b"null")
-            .then_some(Object::Null)
+            .then_some(Token::NULL)
             .ok_or(Miss::Soft)
     }
 
-    fn boolean(&mut self) -> Read<Object> {
+    fn boolean(&mut self) -> Read<Token> {
         if self.keyword(b"true") {
-            Ok(Object::Boolean(true))
+            Ok(Token::boolean(true))
         } else if self.keyword(b"false") {
-            Ok(Object::Boolean(false))
+            Ok(Token::boolean(false))
         } else {
             Err(Miss::Soft)
         }
@@ -171,7 +403,8 @@ impl<'a> Operations<'a> {
     }
 
     /// A real (it has a decimal point) or else an integer that fits an `i64`.
-    fn number(&mut self) -> Read<Object> {
+    #[inline(always)]
+    fn number(&mut self) -> Read<Token> {
         let start = self.pos;
         let negative = self.peek() == Some(b'-');
         if matches!(self.peek(), Some(b'+' | b'-')) {
@@ -185,7 +418,7 @@ impl<'a> Operations<'a> {
                 Err(Miss::Soft)
             } else {
                 integer(&self.data[self.pos - whole..self.pos], negative)
-                    .map(Object::Integer)
+                    .map(Token::integer)
                     .ok_or(Miss::Soft)
             };
         }
@@ -208,7 +441,7 @@ impl<'a> Operations<'a> {
         } else {
             parse_f32(text)
         };
-        value.map(Object::Real).ok_or(Miss::Soft)
+        value.map(Token::real).ok_or(Miss::Soft)
     }
 
     /// Skips ASCII digits and says how many there were.
@@ -223,12 +456,13 @@ impl<'a> Operations<'a> {
     }
 
     /// `object generation R`, with white space or comments between the parts.
-    fn reference(&mut self) -> Option<(u32, u16)> {
-        let object = self.unsigned()?;
+    /// (Numbers that do not fit lopdf's `u32` and `u16` make it no reference.)
+    fn reference(&mut self) -> Option<()> {
+        self.unsigned::<u32>()?;
         self.skip_space();
-        let generation = self.unsigned()?;
+        self.unsigned::<u16>()?;
         self.skip_space();
-        self.keyword(b"R").then_some((object, generation))
+        self.keyword(b"R").then_some(())
     }
 
     fn unsigned<T: TryFrom<u64>>(&mut self) -> Option<T> {
@@ -241,16 +475,17 @@ impl<'a> Operations<'a> {
     }
 
     /// `/Name`, with `#xx` escapes decoded; a `#` without two hex digits ends the name.
-    fn name(&mut self) -> Read<Vec<u8>> {
+    fn name(&mut self) -> Read<Span> {
         self.pos += 1;
-        let mut bytes = Vec::new();
+        let start = self.bytes.len();
         loop {
             let run = self
                 .rest()
                 .iter()
                 .take_while(|&&c| c != b'#' && is_regular(c))
                 .count();
-            bytes.extend_from_slice(&self.data[self.pos..self.pos + run]);
+            self.bytes
+                .extend_from_slice(&self.data[self.pos..self.pos + run]);
             self.pos += run;
             let escaped = match self.rest() {
                 [b'#', high, low, ..] => hex_digit(*high).zip(hex_digit(*low)),
@@ -258,18 +493,26 @@ impl<'a> Operations<'a> {
             };
             match escaped {
                 Some((high, low)) => {
-                    bytes.push(high << 4 | low);
+                    self.bytes.push(high << 4 | low);
                     self.pos += 3;
                 }
-                None => return Ok(bytes),
+                None => return Ok(Span::new(start, self.bytes.len())),
             }
         }
     }
 
     /// `( … )` with escapes, line ends read as `\n`, and balanced parentheses kept.
-    fn literal_string(&mut self) -> Read<Object> {
+    fn literal_string(&mut self) -> Read<Token> {
         self.pos += 1;
-        let mut bytes = Vec::new();
+        let start = self.bytes.len();
+        let mut bytes = std::mem::take(&mut self.bytes);
+        let read = self.literal_string_into(&mut bytes);
+        let end = bytes.len();
+        self.bytes = bytes;
+        read.map(|()| Token::string(Span::new(start, end)))
+    }
+
+    fn literal_string_into(&mut self, bytes: &mut Vec<u8>) -> Read<()> {
         let mut open = 0usize;
         loop {
             let Some(c) = self.peek() else {
@@ -277,7 +520,7 @@ impl<'a> Operations<'a> {
             };
             self.pos += 1;
             match c {
-                b')' if open == 0 => return Ok(Object::String(bytes, StringFormat::Literal)),
+                b')' if open == 0 => return Ok(()),
                 b')' => {
                     open -= 1;
                     bytes.push(c);
@@ -287,7 +530,7 @@ impl<'a> Operations<'a> {
                     open += 1;
                     bytes.push(c);
                 }
-                b'\\' => self.escape(&mut bytes)?,
+                b'\\' => self.escape(bytes)?,
                 b'\r' => {
                     self.skip_byte(b'\n');
                     bytes.push(b'\n');
@@ -332,18 +575,18 @@ impl<'a> Operations<'a> {
     }
 
     /// `<hex digits>` (white space allowed between digits), else a `<< dictionary >>`.
-    fn hex_string_or_dictionary(&mut self, depth: usize) -> Read<Object> {
+    fn hex_string_or_dictionary(&mut self, depth: usize) -> Read<Token> {
         let start = self.pos;
         if let Some(bytes) = self.hex_string() {
-            return Ok(Object::String(bytes, StringFormat::Hexadecimal));
+            return Ok(Token::string(bytes));
         }
         self.pos = start;
-        self.dictionary(depth).map(Object::Dictionary)
+        self.dictionary(depth).map(|_| Token::DICTIONARY)
     }
 
-    fn hex_string(&mut self) -> Option<Vec<u8>> {
+    fn hex_string(&mut self) -> Option<Span> {
         self.pos += 1;
-        let mut bytes = Vec::new();
+        let start = self.bytes.len();
         let mut high = true;
         loop {
             self.skip_white_space();
@@ -351,56 +594,68 @@ impl<'a> Operations<'a> {
                 break;
             };
             self.pos += 1;
-            match bytes.last_mut() {
+            match self.bytes[start..].last_mut() {
                 Some(last) if !high => *last |= value,
-                _ => bytes.push(value << 4),
+                _ => self.bytes.push(value << 4),
             }
             high = !high;
         }
-        self.skip_byte(b'>').then_some(bytes)
+        self.skip_byte(b'>')
+            .then(|| Span::new(start, self.bytes.len()))
     }
 
-    fn dictionary(&mut self, depth: usize) -> Read<Dictionary> {
+    fn dictionary(&mut self, depth: usize) -> Read<Span> {
         if !self.keyword(b"<<") {
             return Err(Miss::Soft);
         }
         self.skip_space();
-        let dictionary = self.entries(depth)?;
+        let entries = self.entries(depth)?;
         if self.keyword(b">>") {
-            Ok(dictionary)
+            Ok(entries)
         } else {
             Err(Miss::Soft)
         }
     }
 
     /// `/Key value` pairs, up to the first token that is not one.
-    fn entries(&mut self, depth: usize) -> Read<Dictionary> {
-        let mut dictionary = Dictionary::new();
-        self.repeat(|reader| {
+    fn entries(&mut self, depth: usize) -> Read<Span> {
+        self.container(|reader| {
             if reader.peek() != Some(b'/') {
                 return Err(Miss::Soft);
             }
             let key = reader.name()?;
             reader.skip_space();
-            dictionary.set(key, reader.nested_object(depth)?);
+            let value = reader.nested_object(depth)?;
+            reader.open_items.extend([Token::name(key), value]);
             Ok(())
-        })?;
-        Ok(dictionary)
+        })
     }
 
-    fn array(&mut self, depth: usize) -> Read<Vec<Object>> {
+    fn array(&mut self, depth: usize) -> Read<Token> {
         self.pos += 1;
         self.skip_space();
-        let mut items = Vec::new();
-        self.repeat(|reader| {
-            items.push(reader.nested_object(depth)?);
+        let items = self.container(|reader| {
+            let item = reader.nested_object(depth)?;
+            reader.open_items.push(item);
             Ok(())
         })?;
         if self.skip_byte(b']') {
-            Ok(items)
+            Ok(Token::array(items))
         } else {
             Err(Miss::Soft)
         }
+    }
+
+    /// Reads the items of an array or dictionary with `item` (which leaves them in
+    /// `open_items`) and moves them, together, to the operation's items once complete: items
+    /// of a container nested inside are moved first, so every container's items stay together.
+    fn container(&mut self, item: impl FnMut(&mut Self) -> Read<()>) -> Read<Span> {
+        let mark = self.open_items.len();
+        let read = self.repeat(item);
+        let start = self.items.len();
+        self.items.extend_from_slice(&self.open_items[mark..]);
+        self.open_items.truncate(mark);
+        read.map(|()| Span::new(start, self.items.len()))
     }
 
     /// Reads with `item` until it finds nothing more, going back to where that attempt began;
@@ -421,7 +676,7 @@ impl<'a> Operations<'a> {
 
     /// A value inside an array or dictionary, and the space after it; nesting deeper than
     /// allowed makes the stream malformed, whatever follows.
-    fn nested_object(&mut self, depth: usize) -> Read<Object> {
+    fn nested_object(&mut self, depth: usize) -> Read<Token> {
         if depth == 0 {
             return Err(Miss::Hard);
         }
@@ -433,7 +688,12 @@ impl<'a> Operations<'a> {
     /// Skips an inline image: its dictionary, `ID`, the data (measured from the dictionary where
     /// possible, else up to a white-space-delimited `EI`) and `EI`.
     fn inline_image(&mut self) -> Read<()> {
-        let dictionary = self.entries(MAX_NESTING).map_err(|_| Miss::Hard)?;
+        let entries = self.entries(MAX_NESTING).map_err(|_| Miss::Hard)?;
+        let length = inline_image_length(Operands {
+            tokens: entries.of(&self.items),
+            items: &self.items,
+            bytes: &self.bytes,
+        });
         if !self.keyword(b"ID") {
             return Err(Miss::Hard);
         }
@@ -441,7 +701,7 @@ impl<'a> Operations<'a> {
         if !self.keyword(b"\r\n") && self.peek().is_some_and(is_white_space) {
             self.pos += 1;
         }
-        match inline_image_length(&dictionary).filter(|&length| length <= self.rest().len()) {
+        match length.filter(|&length| length <= self.rest().len()) {
             Some(length) => {
                 self.pos += length;
                 self.skip_white_space();
@@ -513,15 +773,18 @@ impl<'a> Operations<'a> {
 
 /// The byte length of an inline image's data from its dictionary, when it can be known:
 /// width × height × bits per pixel without a filter, in the colour spaces lopdf accepts.
-fn inline_image_length(dictionary: &Dictionary) -> Option<usize> {
-    let get =
-        |short: &[u8], long: &[u8]| dictionary.get(short).or_else(|_| dictionary.get(long)).ok();
+fn inline_image_length(dictionary: Operands) -> Option<usize> {
+    let get = |short: &[u8], long: &[u8]| {
+        dictionary
+            .value_of(short)
+            .or_else(|| dictionary.value_of(long))
+    };
     let size = |short: &[u8], long: &[u8]| {
-        get(short, long).map(|value| value.as_i64().ok().and_then(|v| usize::try_from(v).ok()))
+        get(short, long).map(|value| value.integer().and_then(|v| usize::try_from(v).ok()))
     };
     let width = size(b"W", b"Width")??;
     let height = size(b"H", b"Height")??;
-    let mask = get(b"IM", b"ImageMask").and_then(|v| v.as_bool().ok()) == Some(true);
+    let mask = matches!(get(b"IM", b"ImageMask"), Some(Operand::Boolean(true)));
     let bits = match size(b"BPC", b"BitsPerComponent") {
         None if mask => 1,
         bits => bits??,
@@ -530,15 +793,15 @@ fn inline_image_length(dictionary: &Dictionary) -> Option<usize> {
         1
     } else {
         match get(b"CS", b"ColorSpace")? {
-            Object::Array(array)
+            Operand::Array(array)
                 if matches!(
-                    array.first().map(Object::as_name),
-                    Some(Ok(b"Indexed" | b"I"))
+                    array.get(0).and_then(|first| first.name()),
+                    Some(b"Indexed" | b"I")
                 ) =>
             {
                 1
             }
-            space => match space.as_name().ok()? {
+            space => match space.name()? {
                 b"DeviceGray" | b"G" | b"Gray" => 1,
                 b"DeviceRGB" | b"RGB" => 3,
                 b"DeviceRGBA" | b"RGBA" | b"DeviceCMYK" | b"CMYK" => 4,
@@ -596,10 +859,53 @@ fn is_regular(c: u8) -> bool {
 mod tests {
     use super::*;
     use lopdf::content::Content;
+    use lopdf::Object;
     use proptest::prelude::*;
 
+    /// An operand as both readers are compared on: lopdf's `Object` without what ours drops.
+    #[derive(Debug, Clone, PartialEq)]
+    enum Owned {
+        Null,
+        Boolean(bool),
+        Integer(i64),
+        Real(f32),
+        Reference,
+        Name(Vec<u8>),
+        String(Vec<u8>),
+        Array(Vec<Owned>),
+        Dictionary,
+    }
+
+    fn owned(operand: Operand) -> Owned {
+        match operand {
+            Operand::Null => Owned::Null,
+            Operand::Boolean(value) => Owned::Boolean(value),
+            Operand::Integer(value) => Owned::Integer(value),
+            Operand::Real(value) => Owned::Real(value),
+            Operand::Reference => Owned::Reference,
+            Operand::Name(name) => Owned::Name(name.to_vec()),
+            Operand::String(bytes) => Owned::String(bytes.to_vec()),
+            Operand::Array(items) => Owned::Array(items.iter().map(owned).collect()),
+            Operand::Dictionary => Owned::Dictionary,
+        }
+    }
+
+    fn projected(object: &Object) -> Owned {
+        match object {
+            Object::Null => Owned::Null,
+            Object::Boolean(value) => Owned::Boolean(*value),
+            Object::Integer(value) => Owned::Integer(*value),
+            Object::Real(value) => Owned::Real(*value),
+            Object::Reference(_) => Owned::Reference,
+            Object::Name(name) => Owned::Name(name.clone()),
+            Object::String(bytes, _) => Owned::String(bytes.clone()),
+            Object::Array(items) => Owned::Array(items.iter().map(projected).collect()),
+            Object::Dictionary(_) | Object::Stream(_) => Owned::Dictionary,
+        }
+    }
+
     /// What a reader yields for a stream: operators with operands, then an error or nothing.
-    type Outcome = Vec<Result<(Vec<u8>, Vec<Object>), ()>>;
+    type Outcome = Vec<Result<(Vec<u8>, Vec<Owned>), ()>>;
 
     fn ours(data: &[u8]) -> Outcome {
         let mut operations = Operations::new(data);
@@ -607,7 +913,12 @@ mod tests {
         while let Some(operation) = operations.next_operation() {
             outcome.push(
                 operation
-                    .map(|op| (op.operator.to_vec(), op.operands.to_vec()))
+                    .map(|op| {
+                        (
+                            op.operator.to_vec(),
+                            op.operands.iter().map(owned).collect(),
+                        )
+                    })
                     .map_err(|_| ()),
             );
         }
@@ -621,9 +932,9 @@ mod tests {
             .map(|operation| {
                 operation
                     .map(|op| {
-                        let operands = op.operands.into_iter();
+                        let operands = op.operands.iter();
                         let operands = operands.filter(|o| !matches!(o, Object::Stream(_)));
-                        (op.operator.into_bytes(), operands.collect())
+                        (op.operator.into_bytes(), operands.map(projected).collect())
                     })
                     .map_err(|_| ())
             })
@@ -647,15 +958,20 @@ mod tests {
         assert_eq!(outcome.len(), 7);
         let (operator, operands) = outcome[3].clone().unwrap();
         assert_eq!(operator, b"Tj");
-        assert_eq!(operands, vec![Object::string_literal(&b"a(b) A\n"[..])]);
+        assert_eq!(operands, vec![Owned::String(b"a(b) A\n".to_vec())]);
         let (_, operands) = outcome[4].clone().unwrap();
         assert_eq!(
             operands,
-            vec![Object::Array(vec![
-                Object::string_literal("x"),
-                Object::Integer(-250),
-                Object::String(vec![0x41, 0x40], StringFormat::Hexadecimal),
+            vec![Owned::Array(vec![
+                Owned::String(b"x".to_vec()),
+                Owned::Integer(-250),
+                Owned::String(vec![0x41, 0x40]),
             ])]
+        );
+        let (_, operands) = outcome[5].clone().unwrap();
+        assert_eq!(
+            operands,
+            vec![Owned::Name(b"P".to_vec()), Owned::Dictionary]
         );
         assert_same_as_lopdf(data);
     }
@@ -669,7 +985,7 @@ mod tests {
             "(".repeat(MAX_BRACKETS + 2),
             ")".repeat(MAX_BRACKETS + 2)
         );
-        let cases: [&[u8]; 16] = [
+        let cases: [&[u8]; 18] = [
             b"0.00-4142502 1. .5 -.5 +3 Td 99999999999999999999 Td",
             b"1-2 Td 1.5.3 Td",
             b"/A#20B /# /C#4 Tf",
@@ -684,6 +1000,8 @@ mod tests {
             b"BI /W 1 /H 1 /F /AHx ID 00 EI q",
             b"BI /IM true /W 8 /H 1 ID\r\n\xff EI BT",
             b"BI /W 1 ID no end",
+            b"BI /W 9 /H 1 /W 2 /BPC 8 /CS /G ID \x00\x01 EI Q",
+            b"[[1 (a) [<62>]] (c) <</K [2 (d)] /L <</M [3]>>>> 4] TJ",
             deep_array.as_bytes(),
             deep_string.as_bytes(),
         ];

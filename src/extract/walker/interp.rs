@@ -1,7 +1,7 @@
 //! The content-stream interpreter: graphics and text state, form XObjects,
 //! and classification of every shown string as visible or hidden.
 
-use super::content::{Operation, Operations};
+use super::content::{Operand, Operands, Operation, Operations};
 use super::fonts::Font;
 use super::{deref, num, PageText, RunGeom, Sink, WalkLimits, FORM_DEPTH_CAP, HIDDEN_SAMPLE_CHARS};
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -41,13 +41,11 @@ struct Matrix([f64; 6]);
 impl Matrix {
     const IDENTITY: Matrix = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
 
-    fn from_operands(ops: &[Object]) -> Option<Matrix> {
+    /// The matrix of the first six numbers; `None` if there are fewer or one is not a number.
+    fn from_numbers(mut numbers: impl Iterator<Item = Option<f32>>) -> Option<Matrix> {
         let mut m = [0.0f64; 6];
-        if ops.len() < 6 {
-            return None;
-        }
-        for (slot, o) in m.iter_mut().zip(ops) {
-            *slot = f64::from(num(o)?);
+        for slot in &mut m {
+            *slot = f64::from(numbers.next()??);
         }
         Some(Matrix(m))
     }
@@ -110,11 +108,11 @@ impl Paint {
         self.white = false;
     }
 
-    fn set_colour(&mut self, operands: &[Object]) {
+    fn set_colour(&mut self, operands: Operands) {
         // At most four components matter; more (or a pattern name) is not white.
         let mut comps = [0.0f32; 4];
         let mut count = 0;
-        for value in operands.iter().filter_map(num) {
+        for value in operands.iter().filter_map(|operand| operand.number()) {
             if let Some(slot) = comps.get_mut(count) {
                 *slot = value;
             }
@@ -346,11 +344,15 @@ fn colour_space(doc: &Document, res: &[&Dictionary], name: &[u8]) -> Space {
 }
 
 fn name_operand<'o>(op: &Operation<'o>, i: usize) -> Option<&'o [u8]> {
-    op.operands.get(i).and_then(|o| o.as_name().ok())
+    op.operands.get(i).and_then(|o| o.name())
 }
 
 fn num_operand(op: &Operation, i: usize) -> Option<f32> {
-    op.operands.get(i).and_then(num)
+    op.operands.get(i).and_then(|o| o.number())
+}
+
+fn string_operand<'o>(op: &Operation<'o>, i: usize) -> Option<&'o [u8]> {
+    op.operands.get(i).and_then(|o| o.string())
 }
 
 impl<'a> Walker<'a, '_> {
@@ -401,7 +403,7 @@ impl<'a> Walker<'a, '_> {
                 }
             }
             b"cm" => {
-                if let Some(m) = Matrix::from_operands(op.operands) {
+                if let Some(m) = Matrix::from_numbers(op.operands.iter().map(|o| o.number())) {
                     self.gs.ctm = m.then(&self.gs.ctm);
                 }
             }
@@ -410,7 +412,7 @@ impl<'a> Walker<'a, '_> {
                 self.tlm = Matrix::IDENTITY;
             }
             b"Tm" => {
-                if let Some(m) = Matrix::from_operands(op.operands) {
+                if let Some(m) = Matrix::from_numbers(op.operands.iter().map(|o| o.number())) {
                     self.tm = m;
                     self.tlm = m;
                 }
@@ -433,7 +435,7 @@ impl<'a> Walker<'a, '_> {
             }
             b"Ts" => set(&mut self.gs.rise, num_operand(op, 0)),
             b"Tr" => {
-                if let Some(v) = op.operands.first().and_then(|o| o.as_i64().ok()) {
+                if let Some(v) = op.operands.get(0).and_then(|o| o.integer()) {
                     self.gs.render_mode = v;
                 }
             }
@@ -442,13 +444,13 @@ impl<'a> Walker<'a, '_> {
                 self.gs.font = name_operand(op, 0).map(|name| self.font(res, name));
             }
             b"Tj" => {
-                if let Some(s) = op.operands.first().and_then(|o| o.as_str().ok()) {
+                if let Some(s) = string_operand(op, 0) {
                     self.show(s);
                 }
             }
             b"'" => {
                 self.next_line();
-                if let Some(s) = op.operands.first().and_then(|o| o.as_str().ok()) {
+                if let Some(s) = string_operand(op, 0) {
                     self.show(s);
                 }
             }
@@ -456,22 +458,22 @@ impl<'a> Walker<'a, '_> {
                 set(&mut self.gs.word_spacing, num_operand(op, 0));
                 set(&mut self.gs.char_spacing, num_operand(op, 1));
                 self.next_line();
-                if let Some(s) = op.operands.get(2).and_then(|o| o.as_str().ok()) {
+                if let Some(s) = string_operand(op, 2) {
                     self.show(s);
                 }
             }
             b"TJ" => {
-                let Some(items) = op.operands.first().and_then(|o| o.as_array().ok()) else {
+                let Some(items) = op.operands.get(0).and_then(|o| o.array()) else {
                     return;
                 };
-                for item in items {
+                for item in items.iter() {
                     if self.stop {
                         break;
                     }
                     match item {
-                        Object::String(s, _) => self.show(s),
+                        Operand::String(s) => self.show(s),
                         other => {
-                            if let Some(n) = num(other) {
+                            if let Some(n) = other.number() {
                                 let tx = -n / 1000.0 * self.gs.size * self.gs.h_scale;
                                 self.tm = Matrix::translate(tx, 0.0).then(&self.tm);
                             }
@@ -632,7 +634,7 @@ impl<'a> Walker<'a, '_> {
             .ok()
             .and_then(|o| deref(doc, o))
             .and_then(|o| o.as_array().ok())
-            .and_then(|a| Matrix::from_operands(a))
+            .and_then(|a| Matrix::from_numbers(a.iter().map(num)))
         {
             self.gs.ctm = m.then(&self.gs.ctm);
         }
@@ -782,7 +784,7 @@ fn set(slot: &mut f32, v: Option<f32>) {
 }
 
 /// The paint after a device colour operator (`g`, `rg`, `k` and their stroking forms).
-fn device_colour(space: Space, operands: &[Object], keep: Paint) -> Paint {
+fn device_colour(space: Space, operands: Operands, keep: Paint) -> Paint {
     let mut p = Paint {
         space,
         white: false,
