@@ -1,7 +1,7 @@
 //! Month names (full, genitive/locative and abbreviated) in the official EU languages.
 
 use crate::text::fold;
-use foldhash::HashMap as FastMap;
+use foldhash::{HashMap as FastMap, HashSet as FastSet};
 use std::sync::OnceLock;
 
 /// Month words per month, January first; an entry with a space is a two-word name (Irish).
@@ -424,6 +424,9 @@ struct Table {
     sorted: Vec<(String, Months)>,
     stems: FastMap<String, Months>,
     two_word_starts: Vec<String>,
+    /// The first three letters of every form: a word that starts otherwise is neither an
+    /// abbreviation nor an inflection of one, which most words of a CV can learn at once.
+    three_letter_starts: FastSet<String>,
 }
 
 /// A set of months, bit `m - 1` for month `m`: a word names a month only if it leads to one.
@@ -469,11 +472,17 @@ fn table() -> &'static Table {
             }
         }
         sorted.sort_by(|a, b| a.0.cmp(&b.0));
+        let three_letter_starts = sorted
+            .iter()
+            .filter_map(|(form, _)| three_letters(form))
+            .map(str::to_string)
+            .collect();
         Table {
             exact,
             sorted,
             stems,
             two_word_starts,
+            three_letter_starts,
         }
     })
 }
@@ -484,6 +493,12 @@ pub(crate) fn starts_two_word_month(word: &str) -> bool {
     table().two_word_starts.iter().any(|start| start == word)
 }
 
+/// The first three characters of `word`, if it has that many.
+fn three_letters(word: &str) -> Option<&str> {
+    let end = word.char_indices().nth(3).map_or(word.len(), |(at, _)| at);
+    (word[..end].chars().count() == 3).then(|| &word[..end])
+}
+
 /// The month (1..=12) a folded word names: an exact form, an abbreviation (a prefix of at least three
 /// letters of one month's forms only) or an inflection (starting with a form of five or more letters).
 pub(crate) fn month_of_word(word: &str) -> Option<u32> {
@@ -491,7 +506,9 @@ pub(crate) fn month_of_word(word: &str) -> Option<u32> {
     if let Some(&m) = t.exact.get(word) {
         return Some(m);
     }
-    if word.chars().count() < 3 || word.contains(' ') || NOT_MONTHS.contains(&word) {
+    let starts_like_a_form =
+        three_letters(word).is_some_and(|start| t.three_letter_starts.contains(start));
+    if !starts_like_a_form || word.contains(' ') || NOT_MONTHS.contains(&word) {
         return None;
     }
     let mut abbreviated = Months::default();
