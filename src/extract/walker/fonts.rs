@@ -33,10 +33,13 @@ enum Widths {
         widths: Vec<f32>,
         missing: f32,
     },
-    /// CID font `/W` ranges `(first, last, width)` sorted by `first`, and `/DW`.
+    /// CID font `/W` ranges `(first, last, width)` sorted by `first`, and `/DW`; the widths
+    /// of the low codes (where subset fonts keep all their glyphs) also looked up directly,
+    /// since a binary search per glyph took 2.5 % of a run's time on real résumés.
     Cid {
         ranges: Vec<(u32, u32, f32)>,
         default: f32,
+        low_codes: Box<[f32]>,
     },
     /// Standard-14 font without `/Widths`.
     Standard(StdFamily),
@@ -103,14 +106,14 @@ impl<'a> Font<'a> {
                 .and_then(|i| widths.get(i as usize))
                 .copied()
                 .unwrap_or(*missing),
-            Widths::Cid { ranges, default } => {
-                let idx = ranges.partition_point(|r| r.0 <= code);
-                idx.checked_sub(1)
-                    .and_then(|i| ranges.get(i))
-                    .filter(|r| code <= r.1)
-                    .map(|r| r.2)
-                    .unwrap_or(*default)
-            }
+            Widths::Cid {
+                ranges,
+                default,
+                low_codes,
+            } => match low_codes.get(code as usize) {
+                Some(width) => *width,
+                None => cid_width(ranges, *default, code),
+            },
             Widths::Standard(family) => std_width(*family, code),
         };
         if w.is_finite() {
@@ -269,6 +272,7 @@ fn cid_widths(doc: &Document, dict: &Dictionary) -> Widths {
         return Widths::Cid {
             ranges: Vec::new(),
             default: 1000.0,
+            low_codes: Box::default(),
         };
     };
     let default = number_at(doc, cid, b"DW").unwrap_or(1000.0);
@@ -309,7 +313,42 @@ fn cid_widths(doc: &Document, dict: &Dictionary) -> Widths {
     }
     // Stable sort keeps the first definition of a code ahead of later ones.
     ranges.sort_by_key(|r| r.0);
-    Widths::Cid { ranges, default }
+    let low_codes = low_code_widths(&ranges, default);
+    Widths::Cid {
+        ranges,
+        default,
+        low_codes,
+    }
+}
+
+/// [`cid_width`] of every code below [`LOW_CODES`] that a range reaches (and of the codes
+/// between), filled range by range: each answers for the codes from its first to the next
+/// range's first.
+fn low_code_widths(ranges: &[(u32, u32, f32)], default: f32) -> Box<[f32]> {
+    let highest = ranges.iter().map(|r| r.1 as usize + 1).max().unwrap_or(0);
+    let mut widths = vec![default; highest.min(LOW_CODES)];
+    for (i, &(first, last, width)) in ranges.iter().enumerate() {
+        let next_first = ranges.get(i + 1).map_or(usize::MAX, |next| next.0 as usize);
+        let end = (last as usize + 1).min(next_first).min(widths.len());
+        if let Some(codes) = widths.get_mut(first as usize..end) {
+            codes.fill(width);
+        }
+    }
+    widths.into_boxed_slice()
+}
+
+/// How many of a CID font's lowest codes have their width looked up directly (16 KiB).
+const LOW_CODES: usize = 4096;
+
+/// The width `ranges` give `code`: that of the last range starting at or before it, if it
+/// reaches that far, else `default`.
+fn cid_width(ranges: &[(u32, u32, f32)], default: f32, code: u32) -> f32 {
+    let idx = ranges.partition_point(|r| r.0 <= code);
+    idx.checked_sub(1)
+        .and_then(|i| ranges.get(i))
+        .filter(|r| code <= r.1)
+        .map(|r| r.2)
+        .unwrap_or(default)
 }
 
 /// Approximate standard-14 widths (Helvetica metrics for ASCII) in thousandths of an em.
@@ -362,5 +401,29 @@ mod tests {
         let long = [b'x'; MAX_REMEMBERED_BYTES + 1];
         assert_eq!(&*font.text(&long, &mut room), "x".repeat(long.len()));
         assert!(!font.shown.borrow().contains_key(&long[..]));
+    }
+
+    #[test]
+    fn low_code_widths_agree_with_the_binary_search() {
+        // Overlapping ranges, a repeated first code, gaps and a range past the direct table.
+        let ranges = [
+            (0, 0, 250.0),
+            (3, 40, 500.0),
+            (10, 12, 600.0),
+            (10, 11, 610.0),
+            (50, 50, 700.0),
+            (60, 5000, 800.0),
+        ];
+        let widths = low_code_widths(&ranges, 1000.0);
+        assert_eq!(widths.len(), LOW_CODES);
+        for (code, width) in widths.iter().enumerate() {
+            assert_eq!(
+                *width,
+                cid_width(&ranges, 1000.0, code as u32),
+                "code {code}"
+            );
+        }
+        assert_eq!(widths[20], 1000.0, "past the range that answers for it");
+        assert_eq!(low_code_widths(&[(5, 7, 300.0)], 1000.0).len(), 8);
     }
 }
