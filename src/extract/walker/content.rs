@@ -587,19 +587,24 @@ impl<'a> Operations<'a> {
     fn hex_string(&mut self) -> Option<Span> {
         self.pos += 1;
         let start = self.bytes.len();
-        let mut high = true;
-        loop {
-            self.skip_white_space();
-            let Some(value) = self.peek().and_then(hex_digit) else {
+        let mut high_nibble = None;
+        let mut read = 0;
+        for &c in self.rest() {
+            if let Some(value) = hex_digit(c) {
+                match high_nibble.take() {
+                    Some(high) => self.bytes.push(high << 4 | value),
+                    None => high_nibble = Some(value),
+                }
+            } else if !is_white_space(c) {
                 break;
-            };
-            self.pos += 1;
-            match self.bytes[start..].last_mut() {
-                Some(last) if !high => *last |= value,
-                _ => self.bytes.push(value << 4),
             }
-            high = !high;
+            read += 1;
         }
+        // An odd last digit is followed by an implied 0.
+        if let Some(high) = high_nibble {
+            self.bytes.push(high << 4);
+        }
+        self.pos += read;
         self.skip_byte(b'>')
             .then(|| Span::new(start, self.bytes.len()))
     }
