@@ -25,12 +25,13 @@ impl<'a> Folded<'a> {
         for (pos, c) in original.char_indices() {
             if c.is_ascii() {
                 text.push(c.to_ascii_lowercase());
+                map.push(pos);
             } else {
                 for lc in c.to_lowercase() {
                     fold_into(lc, &mut text);
                 }
+                map.resize(text.len(), pos);
             }
-            map.resize(text.len(), pos);
         }
         map.push(original.len());
         Folded {
