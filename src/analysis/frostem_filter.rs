@@ -58,8 +58,10 @@ impl<S: TokenStream> TokenStream for FrostemTokenStream<S> {
             return false;
         }
         let token = self.tail.token_mut();
-        let stemmed = self.stemmer.stem(&token.text).into_owned();
-        token.text = stemmed;
+        // A word that is its own stem (most short words) keeps its buffer: no allocation.
+        if let std::borrow::Cow::Owned(stemmed) = self.stemmer.stem(&token.text) {
+            token.text = stemmed;
+        }
         true
     }
 
