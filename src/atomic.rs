@@ -68,8 +68,9 @@ pub fn folder_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
-/// Takes an exclusive `flock` on `file` without waiting; false when another process holds it.
-fn try_lock(file: &File) -> bool {
+/// Takes an exclusive `flock` on `file` without waiting; false when another open file holds
+/// it. The kernel releases it when the file is closed, also when its process is killed.
+pub(crate) fn try_lock(file: &File) -> bool {
     // SAFETY: flock on a file descriptor we own; no memory is shared.
     unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) == 0 }
 }

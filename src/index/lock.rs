@@ -6,7 +6,6 @@
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, Write};
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-use std::os::unix::io::AsRawFd;
 use std::path::Path;
 use std::time::Duration;
 
@@ -31,10 +30,7 @@ impl IndexLock {
             .open(&path)
             .map_err(|error| FatalError::io(&path, error))?;
         loop {
-            // SAFETY: flock on a file descriptor we own; no memory is shared.
-            let locked =
-                unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
-            if locked {
+            if crate::atomic::try_lock(&file) {
                 break;
             }
             if !wait {
