@@ -75,11 +75,12 @@ impl Inputs {
         submitted_at: Option<DateTime<FixedOffset>>,
     ) {
         assert!(!self.with_ids, "a list of applications takes applications");
-        self.push(path, display, submitted_at, &[]);
+        let odd = self.base.join(display).as_os_str() != path.as_os_str();
+        self.push(odd.then_some(path), display, submitted_at, &[]);
     }
 
-    /// Adds the file at `path`, shown as `display`, of `application`.
-    pub fn push_application(&mut self, path: &Path, display: &str, application: Application) {
+    /// Adds the file of `application`, named `display` relative to the base folder.
+    pub fn push_application(&mut self, display: &str, application: Application) {
         assert!(self.with_ids, "a list of files takes no candidate ids");
         assert_eq!(
             application.passthrough.len(),
@@ -88,18 +89,19 @@ impl Inputs {
         );
         let mut texts = vec![application.candidate_id];
         texts.extend(application.passthrough);
-        self.push(path, display, Some(application.submitted_at), &texts);
+        self.push(None, display, Some(application.submitted_at), &texts);
     }
 
+    /// Adds an entry; `odd_path` is its path where that is not the base joined with `display`.
     fn push(
         &mut self,
-        path: &Path,
+        odd_path: Option<&Path>,
         display: &str,
         submitted_at: Option<DateTime<FixedOffset>>,
         more_texts: &[&str],
     ) {
         let position = self.len();
-        if self.base.join(display).as_os_str() != path.as_os_str() {
+        if let Some(path) = odd_path {
             self.odd_paths.push((position, path.into()));
         }
         if submitted_at.is_some() {
@@ -225,7 +227,7 @@ mod tests {
                 submitted_at: at,
                 passthrough: cells.to_vec(),
             };
-            applications.push_application(Path::new("export/same.pdf"), "same.pdf", application);
+            applications.push_application("same.pdf", application);
         }
         assert_eq!(applications.len(), 2);
         let second = applications.get(1);

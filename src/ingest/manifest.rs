@@ -66,7 +66,7 @@ pub(super) fn read(manifest: &Path) -> Result<Inputs, FatalError> {
             submitted_at,
             passthrough: passthrough.iter().map(|&index| &record[index]).collect(),
         };
-        inputs.push_application(&base.join(display), display, application);
+        inputs.push_application(display, application);
     }
     Ok(inputs)
 }
