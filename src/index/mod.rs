@@ -247,9 +247,10 @@ impl CvIndex {
     }
 
     /// A writer for upserts, indexing on `threads` threads (at most 8); one at a time
-    /// (tantivy enforces it). With fewer indexing threads than the run's, indexing caps the
-    /// pipeline on many cores. It merges no segments until [`CvWriter::finish`]: a merge while
-    /// CVs stream in would hold its memory on top of the indexing buffers.
+    /// (tantivy enforces it). Each thread has its own buffers and segment, so more threads than
+    /// indexing keeps busy only cost memory; too few cap the pipeline on many cores. It merges
+    /// no segments until [`CvWriter::finish`]: a merge while CVs stream in would hold its memory
+    /// on top of the indexing buffers.
     pub fn writer(&self, threads: usize) -> Result<CvWriter<'_>, FatalError> {
         let threads = threads.clamp(1, MAX_WRITER_THREADS);
         let writer: IndexWriter = self
