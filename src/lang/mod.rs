@@ -1,7 +1,7 @@
 //! Language stage: which official EU language a CV is written in.
 //!
 //! whatlang knows 22 of the 24 official languages (not Irish, not Maltese). Detection runs per
-//! paragraph, restricted to the EU languages, and the language with the most reliably detected
+//! chunk of lines, restricted to the EU languages, and the language with the most reliably detected
 //! characters wins; a CV with too little reliable text is `unknown`. Only the candidate's own
 //! prose counts (see `prose_lines`): the personal header, skills and language lists (technical
 //! English in every CV) and an appended application form (often in English whatever the CV's
@@ -15,9 +15,12 @@ use whatlang::Detector;
 
 use crate::analysis::sections::{self, Line, Section};
 
-/// Paragraphs shorter than this (in characters) are merged with the next before detection:
-/// CV lines are short and whatlang is unreliable on a few words.
-const MIN_PARAGRAPH_CHARS: usize = 80;
+/// Lines are grouped into chunks of at least this many characters, each detected on its own
+/// and voting with its letters. CV lines are short and whatlang is unreliable on a few words;
+/// it also compares every chunk with the trigram profile of each language, a cost per chunk
+/// that chunks of 240 characters made most of detection's time. A CV's few chunks still let
+/// its own language outvote a pasted section in another.
+const CHUNK_CHARS: usize = 720;
 /// The winner must hold at least this share of the reliably detected characters.
 const MIN_MAJORITY_SHARE: f64 = 0.4;
 /// Below this many reliably detected characters the language is unknown.
@@ -39,25 +42,19 @@ pub fn detect_in(lines: &[Line]) -> Option<EuLanguage> {
             .filter_map(|l| l.whatlang())
             .collect(),
     );
-    // Each paragraph within the byte budget votes for its language with its letters.
-    let mut sampled = 0;
-    let sample: Vec<(String, usize)> = paragraphs(&prose_lines(lines))
+    // Each chunk within the byte budget votes for its language with its letters.
+    let sample: Vec<(String, usize)> = chunks(&prose_lines(lines), MAX_SAMPLE_BYTES)
         .into_iter()
-        .take_while(|paragraph| {
-            let within = sampled < MAX_SAMPLE_BYTES;
-            sampled += paragraph.len();
-            within
-        })
-        .map(|paragraph| {
-            let letters = paragraph.chars().filter(|c| c.is_alphabetic()).count();
-            (paragraph, letters)
+        .map(|chunk| {
+            let letters = chunk.chars().filter(|c| c.is_alphabetic()).count();
+            (chunk, letters)
         })
         .collect();
     let mut unread: usize = sample.iter().map(|(_, letters)| letters).sum();
     let mut weights = [0usize; EuLanguage::ALL.len()];
-    for (paragraph, letters) in &sample {
+    for (chunk, letters) in &sample {
         unread -= letters;
-        let Some(info) = detector.detect(paragraph) else {
+        let Some(info) = detector.detect(chunk) else {
             continue;
         };
         if info.confidence() < 0.5 {
@@ -141,18 +138,28 @@ fn prose_lines<'a>(lines: &[Line<'a>]) -> Vec<&'a str> {
     lines.iter().map(|line| line.text).collect()
 }
 
-/// Groups lines into chunks of at least [`MIN_PARAGRAPH_CHARS`] characters.
-fn paragraphs(lines: &[&str]) -> Vec<String> {
+/// Groups lines into chunks of at least [`CHUNK_CHARS`] characters (the last may be shorter),
+/// until the chunks made hold `budget` bytes.
+fn chunks(lines: &[&str], budget: usize) -> Vec<String> {
     let mut chunks = Vec::new();
+    let mut bytes = 0;
     let mut current = String::new();
+    let mut current_chars = 0;
     for line in lines {
+        if bytes >= budget {
+            return chunks;
+        }
         let line = line.trim();
         if !current.is_empty() {
             current.push(' ');
+            current_chars += 1;
         }
         current.push_str(line);
-        if current.chars().count() >= MIN_PARAGRAPH_CHARS * 3 {
+        current_chars += line.chars().count();
+        if current_chars >= CHUNK_CHARS {
+            bytes += current.len();
             chunks.push(std::mem::take(&mut current));
+            current_chars = 0;
         }
     }
     if !current.trim().is_empty() {
@@ -191,6 +198,20 @@ mod tests {
         assert!(!settled(&scattered, 190));
         assert!(settled(&scattered, 150));
         assert_eq!(verdict(&votes(300, 0)), Some(EuLanguage::ALL[3]));
+    }
+
+    #[test]
+    fn lines_are_chunked_until_the_byte_budget_is_spent() {
+        let line = "x".repeat(300);
+        let lines = vec![line.as_str(); 10];
+        // Three lines and two spaces reach CHUNK_CHARS; the second chunk spends the budget.
+        let sampled = chunks(&lines, 1500);
+        assert_eq!(sampled.len(), 2);
+        assert!(sampled.iter().all(|chunk| chunk.len() == 902));
+        // Without a budget to stop it, the last line makes a short chunk of its own.
+        let all = chunks(&lines, usize::MAX);
+        assert_eq!(all.len(), 4);
+        assert_eq!(all[3].len(), 300);
     }
 
     #[test]
