@@ -26,3 +26,4 @@ pub mod score;
 pub mod status;
 pub mod store;
 mod text;
+mod text_map;

@@ -93,20 +93,22 @@ impl WordForms {
         }
     }
 
-    /// The analysed forms of a lowercased word: (stemmed in the language, only folded).
-    /// CVs share most of their words, so each thread remembers the words it has finished.
-    pub fn of(&mut self, word: &str) -> (String, String) {
+    /// What `use_forms` makes of the analysed forms of a lowercased word: (stemmed in the
+    /// language, only folded). CVs share most of their words, so each thread remembers the
+    /// words it has finished, and lends their forms without copying them (`use_forms` must not
+    /// ask for forms itself).
+    pub fn of<R>(&mut self, word: &str, use_forms: impl FnOnce(&str, &str) -> R) -> R {
         thread_local! {
             static FINISHED: RefCell<Finished> = RefCell::default();
         }
         FINISHED.with(|finished| {
             let mut finished = finished.borrow_mut();
-            if let Some(forms) = finished.forms_of(self.language, word) {
-                return forms;
+            if let Some((stemmed, raw)) = finished.forms_of(self.language, word) {
+                return use_forms(stemmed, raw);
             }
-            let forms = (whole(&mut self.stemmed, word), whole(&mut self.raw, word));
-            finished.keep(self.language, word, &forms);
-            forms
+            let (stemmed, raw) = (whole(&mut self.stemmed, word), whole(&mut self.raw, word));
+            finished.keep(self.language, word, (&stemmed, &raw));
+            use_forms(&stemmed, &raw)
         })
     }
 }
@@ -161,24 +163,18 @@ impl Default for Finished {
 }
 
 impl Finished {
-    fn forms_of(&self, language: Option<EuLanguage>, word: &str) -> Option<(String, String)> {
+    fn forms_of(&self, language: Option<EuLanguage>, word: &str) -> Option<(&str, &str)> {
         let hash = self.hasher.hash_one((language, word));
         let kept = self.entries.find(hash, |kept| {
             kept.language == language && kept.word(&self.texts) == word
         })?;
-        let (stemmed, raw) = kept.forms(&self.texts);
-        Some((stemmed.to_string(), raw.to_string()))
+        Some(kept.forms(&self.texts))
     }
 
     /// Remembers a word's forms; once [`FINISHED_WORDS_KEPT`] words or [`FINISHED_BYTES_KEPT`]
     /// bytes are kept, forgets them all first (the allocations stay, at their fixed size). A
     /// form too long to note in a byte is not kept.
-    fn keep(
-        &mut self,
-        language: Option<EuLanguage>,
-        word: &str,
-        (stemmed, raw): &(String, String),
-    ) {
+    fn keep(&mut self, language: Option<EuLanguage>, word: &str, (stemmed, raw): (&str, &str)) {
         let (Ok(word_len), Ok(stemmed_len), Ok(raw_len)) = (
             u8::try_from(word.len()),
             u8::try_from(stemmed.len()),
@@ -200,7 +196,7 @@ impl Finished {
             stemmed_len,
             raw_len,
         };
-        self.texts.extend([word, stemmed.as_str(), raw.as_str()]);
+        self.texts.extend([word, stemmed, raw]);
         let Finished {
             texts,
             entries,
@@ -290,35 +286,36 @@ mod tests {
     #[test]
     fn finished_words_are_bounded_across_languages() {
         let mut finished = Finished::default();
-        let forms = || ("stem".to_string(), "raw".to_string());
+        let forms = ("stem", "raw");
         for n in 0..FINISHED_WORDS_KEPT {
             let language = EuLanguage::ALL.get(n % 3).copied();
-            finished.keep(language, &format!("w{n}"), &forms());
+            finished.keep(language, &format!("w{n}"), forms);
         }
         let first = EuLanguage::ALL.first().copied();
         assert!(finished.forms_of(first, "w0").is_some());
-        finished.keep(None, "one more", &forms());
+        finished.keep(None, "one more", forms);
         assert!(finished.forms_of(first, "w0").is_none(), "all forgotten");
-        assert_eq!(finished.forms_of(None, "one more"), Some(forms()));
+        assert_eq!(finished.forms_of(None, "one more"), Some(forms));
         assert_eq!(finished.entries.len(), 1);
     }
 
     #[test]
     fn finished_bytes_are_bounded_and_overlong_forms_not_kept() {
         let mut finished = Finished::default();
-        finished.keep(None, "w", &("s".repeat(300), "w".to_string()));
+        finished.keep(None, "w", (&"s".repeat(300), "w"));
         assert!(
             finished.forms_of(None, "w").is_none(),
             "a form over 255 bytes"
         );
 
-        let forms = ("s".repeat(200), "r".repeat(200));
+        let (stemmed, raw) = ("s".repeat(200), "r".repeat(200));
+        let forms = (stemmed.as_str(), raw.as_str());
         let fitting = FINISHED_BYTES_KEPT / ("w0000".len() + 400);
         for n in 0..fitting {
-            finished.keep(None, &format!("w{n:04}"), &forms);
+            finished.keep(None, &format!("w{n:04}"), forms);
         }
-        assert_eq!(finished.forms_of(None, "w0000"), Some(forms.clone()));
-        finished.keep(None, "w9999", &forms);
+        assert_eq!(finished.forms_of(None, "w0000"), Some(forms));
+        finished.keep(None, "w9999", forms);
         assert!(finished.forms_of(None, "w0000").is_none(), "all forgotten");
         assert_eq!(finished.entries.len(), 1);
     }
@@ -330,7 +327,7 @@ mod tests {
             let mut forms = WordForms::new(language);
             let finished: Vec<(String, String)> = analyse(&mut words_analyzer(), text)
                 .into_iter()
-                .map(|term| forms.of(&term.text))
+                .map(|term| forms.of(&term.text, |stemmed, raw| (stemmed.into(), raw.into())))
                 .collect();
             let stemmed = analyse_phrase(&mut analyzer(language), text);
             let raw = analyse_phrase(&mut analyzer(None), text);

@@ -18,6 +18,7 @@ use crate::analysis::sections::{Line, Section};
 use crate::analysis::{self, analyse_phrase, WordForms};
 use crate::lang::EuLanguage;
 use crate::profile::{CriterionRule, Profile, ScoringRules, Terms};
+use crate::text_map::TextMap;
 
 /// A piece of evidence that earned points (or, for facts, the text a fact was read from).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -228,24 +229,20 @@ impl CompiledProfile {
             excluded: vec![false; lines.len()],
         };
         // Lowercased word → its (stemmed, raw) form numbers.
-        let mut known: FastMap<String, (u32, u32)> = FastMap::default();
+        let mut known: TextMap<(u32, u32)> = TextMap::default();
         for (line_index, line) in lines.iter().enumerate() {
             let mut stream = cutter.token_stream(line.text);
             while stream.advance() {
                 let token = stream.token();
-                let (stemmed, raw) = match known.get(token.text.as_str()) {
-                    Some(&numbers) => numbers,
-                    None => {
-                        let (stemmed, raw) = forms.of(&token.text);
-                        let numbers = (
+                let (stemmed, raw) = known.get_or_insert_with(&token.text, || {
+                    forms.of(&token.text, |stemmed, raw| {
+                        (
                             cv.stemmed.number(stemmed, &self.vocabulary.stemmed),
                             cv.raw.number(raw, &self.vocabulary.raw),
-                        );
-                        known.insert(token.text.clone(), numbers);
-                        numbers
-                    }
-                };
-                cv.push(Word {
+                        )
+                    })
+                });
+                cv.words.push(Word {
                     stemmed,
                     raw,
                     line: line_index,
@@ -254,6 +251,9 @@ impl CompiledProfile {
                 });
             }
         }
+        cv.stemmed
+            .note_words(cv.words.iter().map(|word| word.stemmed));
+        cv.raw.note_words(cv.words.iter().map(|word| word.raw));
         cv
     }
 
@@ -405,39 +405,71 @@ pub(super) struct Word {
 /// vocabulary; the CV's other forms are numbered after them.
 pub(super) struct Forms {
     /// Form → its number, for every form of the CV.
-    numbers: FastMap<String, u32>,
-    /// By form number, the indices of the words of that form, ascending (empty for a profile
-    /// form the CV lacks).
-    at: Vec<Vec<usize>>,
+    numbers: TextMap<u32>,
+    /// How many numbers there are: the vocabulary's, then the CV's other forms.
+    count: u32,
+    /// By form number, where its words start in `words` (and, one number on, end).
+    starts: Vec<u32>,
+    /// The indices of the words of each form, form after form, each form's ascending.
+    words: Vec<usize>,
 }
 
 impl Forms {
     /// No forms yet, numbered after those of `vocabulary`.
     fn numbered_after(vocabulary: &FastMap<String, u32>) -> Forms {
         Forms {
-            numbers: FastMap::default(),
-            at: vec![Vec::new(); vocabulary.len()],
+            numbers: TextMap::default(),
+            count: u32::try_from(vocabulary.len()).expect("fewer than 2^32 profile words"),
+            starts: Vec::new(),
+            words: Vec::new(),
         }
     }
 
     /// The number of `form`: its number in the profile's `vocabulary`, else its own, numbered
     /// now if new.
-    fn number(&mut self, form: String, vocabulary: &FastMap<String, u32>) -> u32 {
-        if let Some(&number) = self.numbers.get(&form) {
-            return number;
+    fn number(&mut self, form: &str, vocabulary: &FastMap<String, u32>) -> u32 {
+        let count = &mut self.count;
+        self.numbers.get_or_insert_with(form, || {
+            vocabulary.get(form).copied().unwrap_or_else(|| {
+                *count = count
+                    .checked_add(1)
+                    .expect("fewer than 2^32 distinct words");
+                *count - 1
+            })
+        })
+    }
+
+    /// Notes where each form occurs, given every word's form number in word order: all the
+    /// words' indices in one list, grouped by form (two allocations, not one per form).
+    fn note_words(&mut self, form_of_each_word: impl Iterator<Item = u32> + Clone) {
+        let mut starts = vec![0u32; self.count as usize + 1];
+        for form in form_of_each_word.clone() {
+            starts[form as usize + 1] += 1;
         }
-        let number = vocabulary.get(&form).copied().unwrap_or_else(|| {
-            self.at.push(Vec::new());
-            u32::try_from(self.at.len() - 1).expect("fewer than 2^32 distinct words")
-        });
-        self.numbers.insert(form, number);
-        number
+        for number in 1..starts.len() {
+            starts[number] += starts[number - 1];
+        }
+        let mut next = starts.clone();
+        self.words = vec![0; form_of_each_word.clone().count()];
+        for (index, form) in form_of_each_word.enumerate() {
+            let slot = &mut next[form as usize];
+            self.words[*slot as usize] = index;
+            *slot += 1;
+        }
+        self.starts = starts;
+    }
+
+    /// The indices of the words of form `number`, ascending (none for a profile form the CV
+    /// lacks).
+    fn words_of(&self, number: u32) -> &[usize] {
+        let number = number as usize;
+        &self.words[self.starts[number] as usize..self.starts[number + 1] as usize]
     }
 
     /// By form number, the number of the same form in `vocabulary`, if it has it.
     pub(super) fn numbers_in(&self, vocabulary: &FastMap<String, u32>) -> Vec<Option<u32>> {
-        let mut out = vec![None; self.at.len()];
-        for (form, &number) in &self.numbers {
+        let mut out = vec![None; self.count as usize];
+        for (form, number) in self.numbers.iter() {
             out[number as usize] = vocabulary.get(form).copied();
         }
         out
@@ -460,14 +492,6 @@ pub struct AnalysedCv<'a> {
 }
 
 impl<'a> AnalysedCv<'a> {
-    /// Appends the next word.
-    fn push(&mut self, word: Word) {
-        let index = self.words.len();
-        self.stemmed.at[word.stemmed as usize].push(index);
-        self.raw.at[word.raw as usize].push(index);
-        self.words.push(word);
-    }
-
     /// The words of line `line`.
     fn line_words(&self, line: usize) -> &[Word] {
         let from = self.words.partition_point(|word| word.line < line);
@@ -494,7 +518,8 @@ impl<'a> AnalysedCv<'a> {
         let Some(&first) = wanted.first() else {
             return Vec::new();
         };
-        forms.at[first as usize]
+        forms
+            .words_of(first)
             .iter()
             .copied()
             .filter(|&start| {
