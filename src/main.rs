@@ -9,9 +9,9 @@ use cvmatch::commands;
 use cvmatch::error::EXIT_FATAL;
 
 fn main() -> ExitCode {
-    return_large_blocks_to_the_system();
     let cli = Cli::parse();
     if !matches!(cli.command, Command::Worker(_)) {
+        return_large_blocks_to_the_system();
         tracing_subscriber::fmt()
             .with_writer(std::io::stderr)
             // Colour codes only for a person at a terminal, not in a nightly job's log file.
@@ -40,7 +40,10 @@ fn main() -> ExitCode {
 /// Serves every allocation of 128 KiB or more with its own mapping, returned to the system when
 /// freed. glibc starts at that threshold but raises it up to 32 MiB each time such a block is
 /// freed; tantivy frees its 1 MiB arena pages at every commit, so after the first one they came
-/// from the heap, where the holes they left kept a long run's memory growing.
+/// from the heap, where the holes they left kept a long run's memory growing. Extraction
+/// workers keep glibc's rising threshold: they reuse their large buffers (inflated streams, page
+/// texts) file after file from the heap instead of mapping and zeroing fresh pages each time
+/// (5 % less CPU time for a run over the real résumés), and their memory has its own limit.
 fn return_large_blocks_to_the_system() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
