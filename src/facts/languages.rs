@@ -1103,14 +1103,16 @@ pub fn language_skills(text: &str) -> Vec<LanguageSkill> {
     let lines = lines_with_offsets(&folded.text);
     let tables = tables();
     let names = hits_by_line(&lines, tables.name_needles.hits(&folded.text));
-    let words = hits_by_line(&lines, tables.level_needles.hits(&folded.text));
+    // Level words count only on a line naming a language or the line after one, so only those
+    // are searched (a line alone finds what the whole text finds on it: no needle spans lines).
+    let level_words = |line: &str| -> Vec<Hit> { tables.level_needles.hits(line).collect() };
     let mut best: BTreeMap<&'static str, (Cefr, usize)> = BTreeMap::new();
     for (n, &(offset, line)) in lines.iter().enumerate() {
         let ms = mentions(&names[n]);
         if ms.is_empty() {
             continue;
         }
-        let hits = level_hits(line, &words[n]);
+        let hits = level_hits(line, &level_words(line));
         let mut levels: Vec<Option<Cefr>> = Vec::with_capacity(ms.len());
         for (k, (_, r)) in ms.iter().enumerate() {
             let stop = ms.get(k + 1).map_or(line.len(), |(_, next)| next.start);
@@ -1137,8 +1139,11 @@ pub fn language_skills(text: &str) -> Vec<LanguageSkill> {
             if found.is_none() && bare && ms.len() == 1 {
                 if let Some(m) = next.filter(|&m| mentions(&names[m]).is_empty()) {
                     let (next_off, next_line) = lines[m];
-                    found = best_in(&level_hits(next_line, &words[m]), 0..next_line.len())
-                        .map(|l| (l, next_off));
+                    found = best_in(
+                        &level_hits(next_line, &level_words(next_line)),
+                        0..next_line.len(),
+                    )
+                    .map(|l| (l, next_off));
                 }
             }
             if let Some((level, pos)) = found {
