@@ -195,7 +195,11 @@ fn table() -> &'static Table {
 /// Certifications present in the text: canonical names, sorted, deduplicated. Words that are also
 /// organisation names (CISA the US agency, OSCE the Organization) count only next to a certification cue.
 pub fn certifications(text: &str) -> Vec<String> {
-    let folded = Folded::new(text);
+    certifications_in(&Folded::new(text))
+}
+
+/// [`certifications`] in a text already folded (the scorer folds a CV once for every fact).
+pub(crate) fn certifications_in(folded: &Folded) -> Vec<String> {
     let lines = lines_with_offsets(&folded.text);
     let table = table();
     let mut out = BTreeSet::new();

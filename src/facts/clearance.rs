@@ -179,7 +179,11 @@ fn needles() -> &'static (Needles, Vec<u8>) {
 
 /// Security clearance evidence: `Held` wins over `Obtainable`; the first line of the winning kind is quoted.
 pub fn clearance(text: &str) -> Option<Clearance> {
-    let folded = Folded::new(text);
+    clearance_in(&Folded::new(text))
+}
+
+/// [`clearance`] in a text already folded (the scorer folds a CV once for every fact).
+pub(crate) fn clearance_in(folded: &Folded) -> Option<Clearance> {
     let (needles, bits) = needles();
     let lines = lines_with_offsets(&folded.text);
     let mut obtainable: Option<usize> = None;

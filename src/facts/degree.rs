@@ -270,7 +270,11 @@ const MASTER_ROLES: &[&str] = &["scrum", "web", "quiz", "post", "burgo", "dungeo
 /// Highest university degree mentioned anywhere in the text (non-university titles rank below; the
 /// first mention wins among equals). "Dr." counts only in the first three lines (a title before the name).
 pub fn highest_degree(text: &str) -> Option<Degree> {
-    let folded = Folded::new(text);
+    highest_degree_in(&Folded::new(text))
+}
+
+/// [`highest_degree`] in a text already folded (the scorer folds a CV once for every fact).
+pub(crate) fn highest_degree_in(folded: &Folded) -> Option<Degree> {
     let mut best: Option<(DegreeLevel, u32, usize)> = None;
     let mut consider = |level: DegreeLevel, years: u32, pos: usize| {
         if best.is_none_or(|(l, y, _)| (level, years) > (l, y)) {

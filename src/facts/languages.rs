@@ -1099,7 +1099,11 @@ fn connector_only(gap: &str) -> bool {
 /// (Europass grids). Explicit CEFR codes win over words; one entry per language (highest level),
 /// sorted by ISO code. Non-EU languages are ignored.
 pub fn language_skills(text: &str) -> Vec<LanguageSkill> {
-    let folded = Folded::new(text);
+    language_skills_in(&Folded::new(text))
+}
+
+/// [`language_skills`] in a text already folded (the scorer folds a CV once for every fact).
+pub(crate) fn language_skills_in(folded: &Folded) -> Vec<LanguageSkill> {
     let lines = lines_with_offsets(&folded.text);
     let tables = tables();
     let names = hits_by_line(&lines, tables.name_needles.hits(&folded.text));

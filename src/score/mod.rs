@@ -20,6 +20,7 @@ use crate::facts::{self, YearMonth};
 use crate::index::StoredCv;
 use crate::lang::EuLanguage;
 use crate::profile::{CriterionRule, Profile};
+use crate::text::Folded;
 
 pub use evidence::Evidence;
 pub use gates::{Eligibility, GateOutcome, GateResult};
@@ -183,6 +184,8 @@ fn read_facts(
     present: YearMonth,
 ) -> CvFacts {
     let text = analysed.scored_text(None);
+    // Folded once for the fact readers that search the whole text.
+    let folded = Folded::new(&text);
     // Jobs are read from the work-experience section; a CV without recognised headings has none,
     // and then every scored line is searched.
     let experience_lines = Some(analysed.scored_lines(Some(Section::Experience)))
@@ -216,20 +219,20 @@ fn read_facts(
     CvFacts {
         years_experience: (f64::from(months) / 12.0 * 10.0).round() / 10.0,
         security_periods,
-        degree: facts::highest_degree(&text),
-        languages: language_skills(analysed, &text),
-        certifications: facts::certifications(&text),
-        clearance: facts::clearance(&text),
+        degree: facts::degree::highest_degree_in(&folded),
+        languages: language_skills(analysed, &folded),
+        certifications: facts::certifications::certifications_in(&folded),
+        clearance: facts::clearance::clearance_in(&folded),
     }
 }
 
 /// Language levels from the languages section, or from the whole CV when that section says
 /// nothing (levels written in a summary: "fluent in English and French").
-fn language_skills(analysed: &evidence::AnalysedCv, text: &str) -> Vec<facts::LanguageSkill> {
+fn language_skills(analysed: &evidence::AnalysedCv, text: &Folded) -> Vec<facts::LanguageSkill> {
     let section = analysed.scored_text(Some(Section::Languages));
     let found = facts::language_skills(&section);
     if found.is_empty() {
-        facts::language_skills(text)
+        facts::languages::language_skills_in(text)
     } else {
         found
     }
