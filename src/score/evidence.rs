@@ -261,9 +261,24 @@ impl CompiledProfile {
     /// cybersecurity role.
     pub fn is_security_role(&self, cv: &AnalysedCv, entry: &[usize]) -> bool {
         let words: Vec<&Word> = entry.iter().flat_map(|&line| cv.line_words(line)).collect();
-        self.role_terms
-            .iter()
-            .any(|term| cv.occurs_in(term, &words))
+        // A term occurs only where its first word does: one lookup rules most terms out before
+        // a scan of the entry's words.
+        let present = |form: fn(&Word) -> u32| -> Vec<u32> {
+            let mut forms: Vec<u32> = words.iter().map(|&word| form(word)).collect();
+            forms.sort_unstable();
+            forms.dedup();
+            forms
+        };
+        let (stemmed, raw) = (present(|word| word.stemmed), present(|word| word.raw));
+        let starts_in = |wanted: &[u32], forms: &[u32]| {
+            wanted
+                .first()
+                .is_some_and(|first| forms.binary_search(first).is_ok())
+        };
+        self.role_terms.iter().any(|term| {
+            (starts_in(&term.stemmed, &stemmed) || starts_in(&term.raw, &raw))
+                && cv.occurs_in(term, &words)
+        })
     }
 
     /// Matched occurrences of a criterion's terms that its context rules allow, overlapping ones
