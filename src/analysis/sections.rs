@@ -678,20 +678,21 @@ fn heading_section(line: &str) -> Option<Section> {
 /// Whether a line carries personal data: a personal label before a colon, an e-mail address
 /// or a phone number.
 fn is_personal(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    if let Some((label, _)) = lower.split_once(':') {
+    if let Some((label, _)) = line.split_once(':') {
         let label = label
             .trim()
-            .trim_start_matches(|c: char| !c.is_alphabetic());
-        if PERSONAL_LABELS.contains(&label) {
+            .trim_start_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase();
+        if PERSONAL_LABELS.contains(&label.as_str()) {
             return true;
         }
     }
-    let has_email = lower.split_whitespace().any(|word| {
+    // Neither an address nor a phone number changes with case: the line is read as it is.
+    let has_email = line.split_whitespace().any(|word| {
         let mut parts = word.split('@');
         matches!((parts.next(), parts.next()), (Some(user), Some(domain)) if !user.is_empty() && domain.contains('.'))
     });
-    has_email || looks_like_phone(&lower)
+    has_email || looks_like_phone(line)
 }
 
 /// Seven or more digits in a run of digits, spaces, dots, dashes, slashes and parentheses
