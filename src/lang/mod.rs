@@ -25,9 +25,10 @@ const CHUNK_CHARS: usize = 720;
 const MIN_MAJORITY_SHARE: f64 = 0.4;
 /// Below this many reliably detected characters the language is unknown.
 const MIN_RELIABLE_CHARS: usize = 60;
-/// Detection stops after this many bytes of prose: a CV's language shows in its first
-/// paragraphs, and whatlang's cost grows with the text.
-const MAX_SAMPLE_BYTES: usize = 3000;
+/// Detection stops after this many bytes of prose (about 300 words, two or three chunks): a
+/// CV's language shows in its first paragraphs of work and education, and whatlang's cost grows
+/// with the text.
+const MAX_SAMPLE_BYTES: usize = 2000;
 
 /// Detects the dominant official EU language of `pages`; `None` means unknown.
 pub fn detect(pages: &[&str]) -> Option<EuLanguage> {
