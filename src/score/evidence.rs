@@ -465,7 +465,8 @@ impl Forms {
             starts[number] += starts[number - 1];
         }
         let mut next = starts.clone();
-        self.words = vec![0; form_of_each_word.clone().count()];
+        let word_count = starts.last().copied().unwrap_or(0) as usize;
+        self.words = vec![0; word_count];
         for (index, form) in form_of_each_word.enumerate() {
             let slot = &mut next[form as usize];
             self.words[*slot as usize] = index;
