@@ -14,7 +14,7 @@
 
 use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, BufWriter, Seek, Write};
+use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::ops::Range;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
@@ -23,6 +23,7 @@ use chrono::NaiveDate;
 use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::content_hash::ContentHash;
@@ -164,6 +165,70 @@ impl Entries {
     }
 }
 
+/// Bytes of the store one task reads back (see [`ResultStore::from_file_in_parts`]).
+const READ_PART_BYTES: u64 = 4 << 20;
+
+/// The entries of the lines of `file` that start within `starts` (the last one may end after
+/// it); None when one is damaged. A line without its newline is a killed run's unfinished
+/// append, at the very end: it and nothing after it is read.
+fn entries_in(
+    file: &File,
+    starts: Range<u64>,
+    at_line_start: bool,
+) -> std::io::Result<Option<Vec<Entry>>> {
+    // A part that does not begin a line is read from the byte before it, which may be the
+    // newline that ends the line under way: that line belongs to the part before.
+    let from = if at_line_start {
+        starts.start
+    } else {
+        starts.start - 1
+    };
+    let mut lines = BufReader::with_capacity(PART_BUFFER_BYTES, At::new(file, from));
+    let mut offset = from;
+    if !at_line_start {
+        offset += lines.skip_until(b'\n')? as u64;
+    }
+    let mut entries = Vec::new();
+    let mut line = Vec::new();
+    while offset < starts.end {
+        line.clear();
+        let length = lines.read_until(b'\n', &mut line)?;
+        if length == 0 || !line.ends_with(b"\n") {
+            break;
+        }
+        let Some(entry) = Entry::parse(offset, &line) else {
+            return Ok(None);
+        };
+        entries.push(entry);
+        offset += length as u64;
+    }
+    Ok(Some(entries))
+}
+
+/// Buffer of each task reading a part of a store back.
+const PART_BUFFER_BYTES: usize = 256 << 10;
+
+/// Reads a shared file from a position of its own (`pread`), so that several threads can read
+/// one file handle at once.
+struct At<'a> {
+    file: &'a File,
+    position: u64,
+}
+
+impl<'a> At<'a> {
+    fn new(file: &'a File, position: u64) -> Self {
+        At { file, position }
+    }
+}
+
+impl std::io::Read for At<'_> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.file.read_at(buffer, self.position)?;
+        self.position += read as u64;
+        Ok(read)
+    }
+}
+
 /// An open store: summaries in memory, cells and scores read from the file on demand.
 #[derive(Debug, Default)]
 pub struct ResultStore {
@@ -189,35 +254,56 @@ impl ResultStore {
 
     /// The store `file` holds, read from its start: None when its header is not `expected`
     /// or one of its lines is damaged.
-    fn from_file(mut file: File, expected: &Header) -> std::io::Result<Option<ResultStore>> {
-        file.rewind()?;
-        let mut lines = BufReader::with_capacity(1 << 20, &file);
-        let mut line = Vec::new();
-        lines.read_until(b'\n', &mut line)?;
-        if serde_json::from_slice::<Header>(&line).ok().as_ref() != Some(expected) {
+    fn from_file(file: File, expected: &Header) -> std::io::Result<Option<ResultStore>> {
+        Self::from_file_in_parts(file, expected, READ_PART_BYTES)
+    }
+
+    /// [`Self::from_file`], the lines read `part_bytes` of the file at a time on every core:
+    /// a store holds a few kilobytes per CV, and the end of every run reads it back.
+    fn from_file_in_parts(
+        file: File,
+        expected: &Header,
+        part_bytes: u64,
+    ) -> std::io::Result<Option<ResultStore>> {
+        let mut header = Vec::new();
+        BufReader::new(At::new(&file, 0)).read_until(b'\n', &mut header)?;
+        if serde_json::from_slice::<Header>(&header).ok().as_ref() != Some(expected) {
             return Ok(None);
         }
-        let mut offset = line.len() as u64;
+        let lines_start = header.len() as u64;
+        let file_length = file.metadata()?.len();
+        let part_starts: Vec<u64> = (lines_start..file_length)
+            .step_by(usize::try_from(part_bytes.max(1)).unwrap_or(usize::MAX))
+            .collect();
         let mut entries = Entries::default();
-        loop {
-            line.clear();
-            let length = lines.read_until(b'\n', &mut line)?;
-            // The end, or a killed run's unfinished append: the lines before it stand.
-            if length == 0 || !line.ends_with(b"\n") {
-                break;
+        let mut length = lines_start;
+        // A part per core at a time: the entries read wait for their turn to be inserted in
+        // file order (a later line for a key overrides an earlier one), and only so many wait.
+        for batch in part_starts.chunks(rayon::current_num_threads()) {
+            let parts = batch
+                .par_iter()
+                .map(|&start| {
+                    let lines = start..start.saturating_add(part_bytes).min(file_length);
+                    entries_in(&file, lines, start == lines_start)
+                })
+                .collect::<std::io::Result<Vec<Option<Vec<Entry>>>>>()?;
+            for part in parts {
+                let Some(part) = part else {
+                    return Ok(None);
+                };
+                if let Some(last) = part.last() {
+                    length = last.offset + u64::from(last.length);
+                }
+                for entry in part {
+                    entries.insert(entry);
+                }
             }
-            let Some(entry) = Entry::parse(offset, &line) else {
-                return Ok(None);
-            };
-            entries.insert(entry);
-            offset += length as u64;
         }
-        drop(lines);
         entries.list.shrink_to_fit();
         Ok(Some(ResultStore {
             file: Some(file),
             entries,
-            length: offset,
+            length,
         }))
     }
 
@@ -633,6 +719,61 @@ mod tests {
         assert_eq!(forgotten.len(), 3);
         assert!(forgotten.summary("b").is_none());
         assert_eq!(forgotten.cells("d").expect("cells"), Some(cells("d")));
+    }
+
+    #[test]
+    fn a_store_read_in_parts_is_the_store_read_whole() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join(FILE_NAME);
+        let mut writer = StoreWriter::create(Some(&path), "p").expect("writer");
+        for (key, hash) in [
+            ("a", 1),
+            ("b", 2),
+            ("a", 3),
+            ("c\nd", 4),
+            ("e", 5),
+            ("b", 6),
+        ] {
+            let cells = vec![format!("cells of {key} {hash}")];
+            let encoded = Encoded::new(&summary(key, hash), Some(&cells), None);
+            writer.add(encoded).expect("add");
+        }
+        writer.finish().expect("finish");
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .and_then(|mut file| file.write_all(b"{\"key\":\"torn"))
+            .expect("tear");
+        let read = |part_bytes| {
+            let file = File::open(&path).expect("store");
+            ResultStore::from_file_in_parts(file, &Header::current("p"), part_bytes)
+                .expect("readable")
+                .expect("a valid store")
+        };
+        let whole = read(u64::MAX);
+        assert_eq!(whole.len(), 4);
+        assert_eq!(
+            whole.summary("a").map(|s| s.sha256),
+            Some(ContentHash::new([3; 32]))
+        );
+        for part_bytes in [1, 2, 3, 17, 100, 250, 1000] {
+            let parts = read(part_bytes);
+            assert_eq!(parts.length, whole.length, "{part_bytes}-byte parts");
+            assert_eq!(parts.len(), whole.len(), "{part_bytes}-byte parts");
+            for key in ["a", "b", "c\nd", "e"] {
+                assert_eq!(
+                    parts.summary(key),
+                    whole.summary(key),
+                    "{key}, {part_bytes}"
+                );
+                let cells: Option<Vec<String>> = parts.cells(key).expect("cells");
+                assert_eq!(
+                    cells,
+                    whole.cells(key).expect("cells"),
+                    "{key}, {part_bytes}"
+                );
+            }
+        }
     }
 
     #[test]
