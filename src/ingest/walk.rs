@@ -52,7 +52,7 @@ pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError>
             files.push(entry.into_path());
         }
     }
-    files.sort_unstable();
+    files.sort_by_cached_key(|path| order_key(path));
     inputs.notes.sort_unstable();
     let mut keys = std::collections::HashSet::new();
     for path in files {
@@ -70,6 +70,20 @@ pub(super) fn folder(root: &Path, all_files: bool) -> Result<Inputs, FatalError>
     Ok(inputs)
 }
 
+/// A key whose byte order is `Path`'s order for the paths found under one root: names compared
+/// one after the other, a name before every longer name it begins. The separator becomes a
+/// byte below any a name can hold, so that comparing bytes compares names; `Path`'s own
+/// comparison parses both paths into names again at every step of a sort.
+fn order_key(path: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    let separator_first = |&byte: &u8| if byte == b'/' { 0 } else { byte };
+    path.as_os_str()
+        .as_bytes()
+        .iter()
+        .map(separator_first)
+        .collect()
+}
+
 /// The path as text: UTF-8 as it is, every byte that is not UTF-8 as `\xNN`, so that two
 /// names differing only in such bytes stay distinct (a lossy conversion would merge them).
 fn escaped(path: &Path) -> String {
@@ -82,4 +96,38 @@ fn escaped(path: &Path) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn the_order_key_sorts_as_paths_do() {
+        let names = [
+            "a/b.pdf",
+            "a.b.pdf",
+            "a-b.pdf",
+            "a b.pdf",
+            "a/b/c.pdf",
+            "ab.pdf",
+            "a.pdf",
+            "A.pdf",
+            "é.pdf",
+            "a/.pdf",
+            "a0/x.pdf",
+            "a/b0.pdf",
+            "a/b/c/d.pdf",
+            "z.pdf",
+            "a/\u{1F600}.pdf",
+        ];
+        for root in ["/cvs", "/cvs/", "./export/2026-11", "relative"] {
+            let mut by_path: Vec<PathBuf> = names.iter().map(|n| Path::new(root).join(n)).collect();
+            let mut by_key = by_path.clone();
+            by_path.sort_unstable();
+            by_key.sort_by_cached_key(|path| order_key(path));
+            assert_eq!(by_key, by_path, "under {root}");
+        }
+    }
 }
