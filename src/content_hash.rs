@@ -44,9 +44,9 @@ impl FromStr for ContentHash {
     type Err = NotAHash;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        unhex(text)
-            .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
-            .map(ContentHash)
+        let mut bytes = [0; 32];
+        unhex_into(text, &mut bytes)
+            .map(|()| ContentHash(bytes))
             .ok_or_else(|| NotAHash(text.chars().take(80).collect()))
     }
 }
@@ -85,14 +85,25 @@ fn hex_pair(byte: u8) -> [u8; 2] {
 /// The bytes of [`hex`] text; None when it is not an even number of hex digits. (A rerun
 /// reads tens of thousands of hashes back: this decodes digit pairs without parsing numbers.)
 pub fn unhex(text: &str) -> Option<Vec<u8>> {
-    let digits = text.as_bytes();
-    if !digits.len().is_multiple_of(2) {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
-    digits
-        .chunks_exact(2)
-        .map(|pair| Some(hex_digit(pair[0])? << 4 | hex_digit(pair[1])?))
-        .collect()
+    let mut bytes = vec![0; text.len() / 2];
+    unhex_into(text, &mut bytes)?;
+    Some(bytes)
+}
+
+/// Decodes `text` into `bytes`, two hex digits a byte; None unless `text` is hex and exactly
+/// fills `bytes`.
+fn unhex_into(text: &str, bytes: &mut [u8]) -> Option<()> {
+    let digits = text.as_bytes();
+    if digits.len() != bytes.len() * 2 {
+        return None;
+    }
+    for (byte, pair) in bytes.iter_mut().zip(digits.chunks_exact(2)) {
+        *byte = hex_digit(pair[0])? << 4 | hex_digit(pair[1])?;
+    }
+    Some(())
 }
 
 /// The value of one hex digit (either case); also read in PDF names and hex strings.
