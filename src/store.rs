@@ -751,6 +751,11 @@ mod tests {
                 .expect("a valid store")
         };
         let whole = read(u64::MAX);
+        let torn_at = std::fs::metadata(&path).expect("store").len() - 12;
+        assert_eq!(
+            whole.length, torn_at,
+            "appends go where the torn line starts"
+        );
         assert_eq!(whole.len(), 4);
         assert_eq!(
             whole.summary("a").map(|s| s.sha256),
