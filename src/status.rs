@@ -24,7 +24,8 @@ pub enum Status {
     Timeout,
     /// Extraction hit the per-worker memory cap.
     MemoryLimit,
-    /// The extraction worker died (panic that escaped, abort, stack overflow, signal).
+    /// The extraction worker died (panic that escaped, abort, stack overflow, signal), or the
+    /// analysis of the extracted text panicked.
     Crashed,
     /// Byte-identical to an earlier file of the same run.
     Duplicate,

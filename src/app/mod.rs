@@ -13,7 +13,6 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::analysis::sections;
 use crate::config::{RunConfig, ScoringConfig};
 use crate::error::FatalError;
 use crate::index::CvIndex;
@@ -241,7 +240,10 @@ pub fn process<'a>(
             index
                 .stored(batch)?
                 .into_par_iter()
-                .try_for_each(|cv| sink.add(&cv, &sections::split(&cv.page_texts())))?;
+                .try_for_each(|mut cv| {
+                    let score = sink.analyse(&mut cv, false);
+                    sink.store(&cv, score.as_ref())
+                })?;
         }
         sink.writer
             .into_inner()

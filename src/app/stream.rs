@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::busy::BusyTime;
-use crate::analysis::sections::{self, Line};
+use crate::analysis::sections;
 use crate::content_hash::ContentHash;
 use crate::error::FatalError;
 use crate::extract::pool::{self, Extracted, Job, PoolSettings};
@@ -18,7 +18,7 @@ use crate::index::{CvIndex, CvWriter, StoredCv};
 use crate::ingest::{Inputs, Prepared};
 use crate::lang;
 use crate::report::csv_export;
-use crate::score::Scorer;
+use crate::score::{CvScore, Scorer};
 use crate::status::Status;
 use crate::store::{Encoded, Headline, StoreWriter, Summary};
 
@@ -48,24 +48,56 @@ pub(super) struct ResultSink<'a> {
 }
 
 impl ResultSink<'_> {
-    /// Scores `cv` (when its extraction succeeded) from its `lines` and stores the result.
-    pub(super) fn add(&self, cv: &StoredCv, lines: &[Line]) -> Result<(), FatalError> {
-        let reference = (self.present_for)(&cv.key);
-        let score = self.busy.time("score", || {
-            (cv.status == Status::Ok).then(|| self.scorer.score_lines(cv, lines, reference))
+    /// Splits `cv`'s text into lines, detects its language (when `detect_language`) and scores
+    /// it, when its extraction succeeded. The text comes from a file nobody vetted: a panic on
+    /// the way is caught and marks `cv` crashed, its text dropped so that no later stage (the
+    /// index's own analysis) reads it again, and the run goes on with the next CV.
+    pub(super) fn analyse(&self, cv: &mut StoredCv, detect_language: bool) -> Option<CvScore> {
+        let pages = std::mem::take(&mut cv.pages);
+        let texts: Vec<&str> = pages.iter().map(String::as_str).collect();
+        let outcome = contained(|| {
+            let lines = sections::split(&texts);
+            if cv.status != Status::Ok {
+                return None;
+            }
+            if detect_language {
+                cv.language = self.busy.time("language", || lang::detect_in(&lines));
+            }
+            let reference = (self.present_for)(&cv.key);
+            Some(
+                self.busy
+                    .time("score", || self.scorer.score_lines(cv, &lines, reference)),
+            )
         });
+        drop(texts);
+        match outcome {
+            Ok(score) => {
+                cv.pages = pages;
+                score
+            }
+            Err(panic) => {
+                cv.status = Status::Crashed;
+                cv.detail = format!("text analysis panicked: {panic}");
+                cv.language = None;
+                None
+            }
+        }
+    }
+
+    /// Stores `cv`'s result: its summary, shortlist cells and full `score`.
+    pub(super) fn store(&self, cv: &StoredCv, score: Option<&CvScore>) -> Result<(), FatalError> {
         let summary = Summary {
             key: cv.key.as_str().into(),
             sha256: cv.sha256,
-            reference,
+            reference: (self.present_for)(&cv.key),
             status: cv.status,
             detail: cv.detail.as_str().into(),
             language: cv.language,
-            headline: score.as_ref().map(Headline::from),
+            headline: score.map(Headline::from),
         };
         let encoded = self.busy.time("encode", || {
-            let cells = score.as_ref().map(csv_export::score_cells);
-            Encoded::new(&summary, cells.as_ref(), score.as_ref())
+            let cells = score.map(csv_export::score_cells);
+            Encoded::new(&summary, cells.as_ref(), score)
         });
         self.busy.time("store", || {
             self.writer
@@ -74,6 +106,17 @@ impl ResultSink<'_> {
                 .add(encoded)
         })
     }
+}
+
+/// Runs `work`; a panic becomes `Err` with its message (the panic hook has printed where).
+fn contained<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|message| message.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".to_string())
+    })
 }
 
 /// What a run changes in the index.
@@ -143,13 +186,7 @@ pub(super) fn extract_into_index(
                             extraction,
                             None,
                         );
-                        // One split into lines serves language detection and scoring. (The
-                        // field itself is borrowed, so that the language can be set meanwhile.)
-                        let pages: Vec<&str> = cv.pages.iter().map(String::as_str).collect();
-                        let lines = sections::split(&pages);
-                        if cv.status == Status::Ok {
-                            cv.language = sink.busy.time("language", || lang::detect_in(&lines));
-                        }
+                        let score = sink.analyse(&mut cv, true);
                         sink.busy.time("index", || {
                             if known.contains_key(&cv.key) {
                                 read(writer).upsert(&cv)
@@ -157,7 +194,7 @@ pub(super) fn extract_into_index(
                                 read(writer).add(&cv)
                             }
                         })?;
-                        sink.add(&cv, &lines)?;
+                        sink.store(&cv, score.as_ref())?;
                         progress.inc(1);
                         if commits.due_after_one_more() {
                             writer
@@ -245,4 +282,77 @@ fn progress_bar(total: usize) -> ProgressBar {
         .progress_chars("=> "),
     );
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use super::*;
+    use crate::profile::Profile;
+
+    #[test]
+    fn a_panic_in_the_analysis_of_a_cv_is_contained_to_that_cv() {
+        let profile = Profile::load_default().expect("the shipped profile");
+        let scorer = Scorer::new(&profile);
+        let busy = BusyTime::default();
+        let deadline = profile.job.deadline;
+        // Stands in for a bug that a hostile text sets off: the first question about "boom"
+        // panics in the middle of its analysis.
+        let panicked = AtomicBool::new(false);
+        let present_for = |key: &str| {
+            if key == "boom" && !panicked.swap(true, Ordering::SeqCst) {
+                panic!("hostile text");
+            }
+            deadline
+        };
+        let writer = StoreWriter::create(None, &profile.sha256).expect("a store");
+        let sink = ResultSink {
+            writer: Mutex::new(writer),
+            scorer: &scorer,
+            present_for: &present_for,
+            busy: &busy,
+        };
+        let cv = |key: &str| StoredCv {
+            key: key.into(),
+            path: format!("{key}.pdf"),
+            sha256: ContentHash::new([7; 32]),
+            status: Status::Ok,
+            detail: String::new(),
+            language: None,
+            backend: "walker".into(),
+            truncated: false,
+            hidden_chars: 0,
+            hidden_sample: String::new(),
+            pages: vec![
+                "IT security officer since 2019: Azure and AWS cloud security, \
+                         ISO 27001 audits, Windows and Linux hardening."
+                    .into(),
+            ],
+        };
+
+        let mut boom = cv("boom");
+        assert!(sink.analyse(&mut boom, true).is_none());
+        assert_eq!(boom.status, Status::Crashed);
+        assert!(boom.detail.contains("hostile text"), "{}", boom.detail);
+        assert!(boom.pages.is_empty(), "nothing reads the text again");
+        let mut fine = cv("fine");
+        let score = sink.analyse(&mut fine, true);
+        assert!(score.is_some(), "the next CV is scored as usual");
+        assert_eq!((fine.status, fine.pages.len()), (Status::Ok, 1));
+        assert_eq!(fine.language, Some(crate::lang::EuLanguage::En));
+
+        sink.store(&boom, None).expect("stored");
+        sink.store(&fine, score.as_ref()).expect("stored");
+        let results = sink
+            .writer
+            .into_inner()
+            .expect("writer")
+            .finish()
+            .expect("store");
+        let boom = results.summary("boom").expect("a row for the crashed CV");
+        assert_eq!((boom.status, boom.headline), (Status::Crashed, None));
+        let fine = results.summary("fine").expect("a row for the scored CV");
+        assert!(fine.headline.is_some());
+    }
 }
