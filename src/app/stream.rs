@@ -313,22 +313,10 @@ mod tests {
             present_for: &present_for,
             busy: &busy,
         };
-        let cv = |key: &str| StoredCv {
-            key: key.into(),
-            path: format!("{key}.pdf"),
-            sha256: ContentHash::new([7; 32]),
-            status: Status::Ok,
-            detail: String::new(),
-            language: None,
-            backend: "walker".into(),
-            truncated: false,
-            hidden_chars: 0,
-            hidden_sample: String::new(),
-            pages: vec![
-                "IT security officer since 2019: Azure and AWS cloud security, \
-                         ISO 27001 audits, Windows and Linux hardening."
-                    .into(),
-            ],
+        let cv = |key: &str| {
+            let text = "IT security officer since 2019: Azure and AWS cloud security, \
+                        ISO 27001 audits, Windows and Linux hardening.";
+            StoredCv::with_text(key, text)
         };
 
         let mut boom = cv("boom");

@@ -64,6 +64,26 @@ pub struct StoredCv {
     pub pages: Vec<String>,
 }
 
+#[cfg(test)]
+impl StoredCv {
+    /// A CV whose extraction gave one page of `text`, for tests.
+    pub(crate) fn with_text(key: &str, text: &str) -> StoredCv {
+        StoredCv {
+            key: key.into(),
+            path: key.into(),
+            sha256: ContentHash::new([0; 32]),
+            status: Status::Ok,
+            detail: String::new(),
+            language: None,
+            backend: "walker".into(),
+            truncated: false,
+            hidden_chars: 0,
+            hidden_sample: String::new(),
+            pages: vec![text.into()],
+        }
+    }
+}
+
 impl StoredCv {
     /// The visible text of each page, as the analysis stages take it.
     pub fn page_texts(&self) -> Vec<&str> {
@@ -491,22 +511,6 @@ fn restrict_to_owner(path: &Path) {
 mod tests {
     use super::*;
 
-    fn cv(key: &str, text: &str) -> StoredCv {
-        StoredCv {
-            key: key.into(),
-            path: key.into(),
-            sha256: ContentHash::new([0; 32]),
-            status: Status::Ok,
-            detail: String::new(),
-            language: None,
-            backend: "walker".into(),
-            truncated: false,
-            hidden_chars: 0,
-            hidden_sample: String::new(),
-            pages: vec![text.into()],
-        }
-    }
-
     #[test]
     fn a_forgotten_cv_leaves_the_index_files() {
         let dir = tempfile::tempdir().expect("a temporary folder");
@@ -515,10 +519,14 @@ mod tests {
         // Few enough deleted for the merge policy to leave the segment alone (1 in 8).
         let kept = ["a", "c", "e", "f", "g", "h", "i"].map(|name| format!("{name}.pdf"));
         for key in kept.iter().map(String::as_str).chain(["b.pdf"]) {
-            writer.add(&cv(key, "Security audits")).expect("add");
+            writer
+                .add(&StoredCv::with_text(key, "Security audits"))
+                .expect("add");
         }
         writer.commit().expect("commit");
-        writer.add(&cv("d.pdf", "Azure")).expect("add");
+        writer
+            .add(&StoredCv::with_text("d.pdf", "Azure"))
+            .expect("add");
         writer.finish().expect("finish");
         index.reload().expect("reload");
         let segment_of_b = index.segments_holding("b.pdf").expect("segments");
@@ -603,7 +611,7 @@ mod tests {
 
     /// Adds a CV to an empty index and checks it is all the index holds.
     fn assert_works_from_empty(index: &mut CvIndex) {
-        let cv = cv("a.pdf", "text");
+        let cv = StoredCv::with_text("a.pdf", "text");
         let writer = index.writer(1).expect("a writer");
         writer.add(&cv).expect("add");
         writer.finish().expect("finish");
