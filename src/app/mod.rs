@@ -1,5 +1,5 @@
 //! Orchestration of `cvmatch run`: the stages in order, the worker pool, the streaming hand-off
-//! from extraction to the consumers that detect the language of, index and score each CV, the
+//! from extraction to the consumers that detect the language of, score and index each CV, the
 //! result store, progress on stderr, and the timing of each stage.
 
 mod busy;

@@ -1,5 +1,5 @@
 //! The streaming part of a run: worker processes extract PDFs while consumer threads detect the
-//! language of, index and score each CV as it arrives, and store its result.
+//! language of, score and index each CV as it arrives, and store its result.
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -161,7 +161,7 @@ pub(super) fn extract_into_index(
     let (sender, receiver) = crossbeam_channel::bounded(64);
     std::thread::scope(|scope| {
         scope.spawn(move || pool::extract_all(settings, jobs, &sender));
-        // Language detection, upserts and scoring run on as many threads as there are workers:
+        // Language detection, scoring and upserts run on as many threads as there are workers:
         // a single consumer would cap the pipeline at its speed, whatever the core count.
         let consumers: Vec<_> = (0..settings.workers.max(1))
             .map(|_| {
