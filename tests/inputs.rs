@@ -192,6 +192,42 @@ fn manifest_rows_missing_files_and_duplicates() {
 }
 
 #[test]
+fn applications_after_the_deadline_are_flagged_late() {
+    // The shipped profile's deadline is 2026-04-24; the day itself is in time, in the
+    // applicant's own time zone.
+    let input = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let root = input.path();
+    for name in ["early", "last_day", "next_day"] {
+        std::fs::write(root.join(format!("{name}.pdf")), cv(name)).unwrap();
+    }
+    std::fs::write(
+        root.join("export.csv"),
+        "candidate_id,file,submitted_at\n\
+         E,early.pdf,2026-04-01T09:00:00+02:00\n\
+         D,last_day.pdf,2026-04-24T23:30:00+02:00\n\
+         N,next_day.pdf,2026-04-25T00:10:00+02:00\n\
+         M,missing.pdf,2026-05-02T08:00:00+02:00\n",
+    )
+    .unwrap();
+    let output = common::run(&root.join("export.csv"), work.path(), &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rows = common::rows(&work.path().join("shortlist.csv"));
+    let flags = |id: &str| {
+        let row = rows.iter().find(|row| row["candidate_id"] == id).unwrap();
+        (row["status"].clone(), row["flags"].clone())
+    };
+    assert_eq!(flags("E"), ("ok".into(), "".into()));
+    assert_eq!(flags("D"), ("ok".into(), "".into()));
+    assert_eq!(flags("N"), ("ok".into(), "late".into()));
+    assert_eq!(flags("M"), ("missing_file".into(), "late".into()));
+}
+
+#[test]
 fn a_file_without_read_permission_is_an_io_error() {
     if common::is_root() {
         eprintln!("skipping: running as root, chmod 000 does not stop reads");

@@ -53,6 +53,14 @@ pub struct Job {
     pub deadline: chrono::NaiveDate,
 }
 
+impl Job {
+    /// Whether an application submitted on `day` (in its own time zone) came after the
+    /// deadline; the deadline day itself is in time.
+    pub fn is_late(&self, day: chrono::NaiveDate) -> bool {
+        day > self.deadline
+    }
+}
+
 /// Points per piece of evidence, by where in the CV it stands.
 #[derive(Debug, Clone, Copy)]
 pub struct ScoringRules {

@@ -59,13 +59,15 @@ const FIELDS_BUFFER_BYTES: usize = 256;
 pub struct ScoreCells([String; 3]);
 
 impl ScoreCells {
-    /// The blank cells of a row without a score, for a profile with `score_width` score cells.
-    fn blank(score_width: usize) -> ScoreCells {
-        let blanks = |count: usize| fields(std::iter::repeat_n("", count));
+    /// The cells of a row without a score, for a profile with `score_width` score cells: blank
+    /// but for `flags` (the last cell before `submitted_at`).
+    fn blank(score_width: usize, flags: &str) -> ScoreCells {
+        let blanks = |count: usize| std::iter::repeat_n("", count);
+        let before_flags = CELLS_BEFORE_SUBMITTED - CELLS_BEFORE_STATUS - 1;
         ScoreCells([
-            blanks(CELLS_BEFORE_STATUS),
-            blanks(CELLS_BEFORE_SUBMITTED - CELLS_BEFORE_STATUS),
-            blanks(score_width - CELLS_BEFORE_SUBMITTED),
+            fields(blanks(CELLS_BEFORE_STATUS)),
+            fields(blanks(before_flags).chain([flags])),
+            fields(blanks(score_width - CELLS_BEFORE_SUBMITTED)),
         ])
     }
 }
@@ -110,7 +112,12 @@ pub fn write_to(
     out.write_all(b"\n")?;
 
     let score_width = CELLS_BEFORE_SUBMITTED + profile.gates.len() + profile.criteria.len() + 1;
-    let blank = ScoreCells::blank(score_width);
+    // A row without a score (a failed extraction) still says that its application was late.
+    let blank = ScoreCells::blank(score_width, "");
+    let blank_late = ScoreCells::blank(score_width, "late");
+    let late = |row: &Row| {
+        (row.input.submitted_at()).is_some_and(|at| profile.job.is_late(at.date_naive()))
+    };
     let mut ordered: Vec<&Row> = rows.iter().collect();
     ordered.sort_by(|a, b| match (a.rank, b.rank) {
         (Some(x), Some(y)) => x.cmp(&y),
@@ -126,7 +133,8 @@ pub fn write_to(
                 let mut lines = Vec::new();
                 for row in rows {
                     let score = score_cells_of(row)?;
-                    write_row(&mut lines, row, score.as_ref().unwrap_or(&blank));
+                    let unscored = if late(row) { &blank_late } else { &blank };
+                    write_row(&mut lines, row, score.as_ref().unwrap_or(unscored));
                 }
                 Ok(lines)
             })

@@ -123,6 +123,10 @@ impl<'p> Scorer<'p> {
         if cv.truncated {
             flags.push("truncated".to_string());
         }
+        // `present` is the submission date when the export manifest gives one, else the deadline.
+        if self.profile.job.is_late(present) {
+            flags.push("late".to_string());
+        }
         let present = YearMonth {
             year: present.year(),
             month: present.month(),
