@@ -74,13 +74,24 @@ pub fn run_ok(
     work: &Path,
     extra: &[&str],
 ) -> HashMap<String, HashMap<String, String>> {
+    run_succeeding(input, work, extra);
+    rows_by_file(&work.join("shortlist.csv"))
+}
+
+/// Runs `cvmatch run`, which must succeed (its stderr is the failure message), and reads the
+/// shortlist's rows in order (for inputs whose rows are told apart by candidate id).
+pub fn run_ok_rows(input: &Path, work: &Path, extra: &[&str]) -> Vec<HashMap<String, String>> {
+    run_succeeding(input, work, extra);
+    rows(&work.join("shortlist.csv"))
+}
+
+fn run_succeeding(input: &Path, work: &Path, extra: &[&str]) {
     let output = run(input, work, extra);
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    rows_by_file(&work.join("shortlist.csv"))
 }
 
 /// The run manifest written next to `work/shortlist.csv`.

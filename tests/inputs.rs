@@ -158,13 +158,7 @@ fn manifest_rows_missing_files_and_duplicates() {
          C3,cvs/copy.pdf,2026-04-22T09:00:00+02:00,mail\n",
     )
     .unwrap();
-    let output = common::run(&root.join("export.csv"), work.path(), &[]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let rows = common::rows(&work.path().join("shortlist.csv"));
+    let rows = common::run_ok_rows(&root.join("export.csv"), work.path(), &[]);
     assert_eq!(rows.len(), 3);
     let by_id = |id: &str| rows.iter().find(|row| row["candidate_id"] == id).unwrap();
     assert_eq!(by_id("C1")["status"], "ok");
@@ -210,13 +204,7 @@ fn applications_after_the_deadline_are_flagged_late() {
          M,missing.pdf,2026-05-02T08:00:00+02:00\n",
     )
     .unwrap();
-    let output = common::run(&root.join("export.csv"), work.path(), &[]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let rows = common::rows(&work.path().join("shortlist.csv"));
+    let rows = common::run_ok_rows(&root.join("export.csv"), work.path(), &[]);
     let flags = |id: &str| {
         let row = rows.iter().find(|row| row["candidate_id"] == id).unwrap();
         (row["status"].clone(), row["flags"].clone())
