@@ -13,7 +13,7 @@ use super::Row;
 use crate::atomic;
 use crate::error::FatalError;
 use crate::profile::Profile;
-use crate::score::{CvScore, GateOutcome};
+use crate::score::{CvScore, GateOutcome, LATE_FLAG};
 
 /// Evidence quotes kept per criterion in the CSV (`cvmatch explain` shows all).
 const QUOTES_PER_CRITERION: usize = 3;
@@ -114,9 +114,17 @@ pub fn write_to(
     let score_width = CELLS_BEFORE_SUBMITTED + profile.gates.len() + profile.criteria.len() + 1;
     // A row without a score (a failed extraction) still says that its application was late.
     let blank = ScoreCells::blank(score_width, "");
-    let blank_late = ScoreCells::blank(score_width, "late");
-    let late = |row: &Row| {
-        (row.input.submitted_at()).is_some_and(|at| profile.job.is_late(at.date_naive()))
+    let blank_late = ScoreCells::blank(score_width, LATE_FLAG);
+    let unscored = |row: &Row| {
+        let late = row
+            .input
+            .submitted_at()
+            .is_some_and(|at| profile.job.is_late(at.date_naive()));
+        if late {
+            &blank_late
+        } else {
+            &blank
+        }
     };
     let mut ordered: Vec<&Row> = rows.iter().collect();
     ordered.sort_by(|a, b| match (a.rank, b.rank) {
@@ -133,8 +141,11 @@ pub fn write_to(
                 let mut lines = Vec::new();
                 for row in rows {
                     let score = score_cells_of(row)?;
-                    let unscored = if late(row) { &blank_late } else { &blank };
-                    write_row(&mut lines, row, score.as_ref().unwrap_or(unscored));
+                    write_row(
+                        &mut lines,
+                        row,
+                        score.as_ref().unwrap_or_else(|| unscored(row)),
+                    );
                 }
                 Ok(lines)
             })

@@ -27,6 +27,8 @@ pub use gates::{Eligibility, GateOutcome, GateResult};
 
 /// Characters of invisible text from which a CV is flagged `hidden_text`.
 const HIDDEN_TEXT_FLAG_CHARS: u64 = 20;
+/// The flag of an application submitted after the deadline (also on rows without a score).
+pub const LATE_FLAG: &str = "late";
 
 /// Facts read from a CV, shown in the CSV and used by gates and criteria.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -125,7 +127,7 @@ impl<'p> Scorer<'p> {
         }
         // `present` is the submission date when the export manifest gives one, else the deadline.
         if self.profile.job.is_late(present) {
-            flags.push("late".to_string());
+            flags.push(LATE_FLAG.to_string());
         }
         let present = YearMonth {
             year: present.year(),
